@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Delegation.Table;
+
+namespace Delegation.Cli.Common;
+
+/// <summary>
+/// Where the table is: <c>--connection-string</c>, <c>--table-service-uri</c> (Entra ID) and <c>--table</c>, falling back
+/// to the service's settings (<c>DelegationStorage</c>, <c>DelegationStorage__tableServiceUri</c>, <c>DelegationTable</c>)
+/// and then to Azurite (<c>UseDevelopmentStorage=true</c>).
+/// </summary>
+internal sealed class ConnectionOptions
+{
+    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+
+    public Option<string?> ConnectionString { get; } = new("--connection-string")
+    {
+        Description = "Table storage connection string. Default: $DelegationStorage, else UseDevelopmentStorage=true (Azurite).",
+        Recursive = true,
+    };
+
+    public Option<Uri?> TableServiceUri { get; } = new("--table-service-uri")
+    {
+        Description = "Table endpoint, signed in with Entra ID (az login, managed identity...). Default: $DelegationStorage__tableServiceUri.",
+        Recursive = true,
+    };
+
+    public Option<string?> Table { get; } = new("--table")
+    {
+        Description = "Table name. Default: $DelegationTable, else 'delegations'.",
+        Recursive = true,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(ConnectionString);
+        command.Options.Add(TableServiceUri);
+        command.Options.Add(Table);
+    }
+
+    public DelegationStorageOptions Read(ParseResult parseResult)
+    {
+        var uri = parseResult.GetValue(TableServiceUri);
+        var connectionString = parseResult.GetValue(ConnectionString);
+        if (uri is null && connectionString is null && Environment.GetEnvironmentVariable("DelegationStorage__tableServiceUri") is { Length: > 0 } fromEnvironment)
+        {
+            uri = Uri.TryCreate(fromEnvironment, UriKind.Absolute, out var parsed)
+                ? parsed
+                : throw new CliException(ExitCodes.Usage, $"DelegationStorage__tableServiceUri '{fromEnvironment}' is invalid: it must be an absolute URL like https://<account>.table.core.windows.net.");
+        }
+
+        if (uri is not null && !uri.IsAbsoluteUri)
+        {
+            throw new CliException(ExitCodes.Usage, $"--table-service-uri '{uri}' is invalid: it must be an absolute URL like https://<account>.table.core.windows.net.");
+        }
+
+        return new DelegationStorageOptions
+        {
+            TableServiceUri = uri,
+            ConnectionString = uri is null ? connectionString ?? Environment.GetEnvironmentVariable("DelegationStorage") ?? DevelopmentStorage : null,
+            TableName = parseResult.GetValue(Table) ?? Environment.GetEnvironmentVariable("DelegationTable") ?? DelegationStorageOptions.DefaultTable,
+        };
+    }
+
+    public IDelegationStore CreateStore(ParseResult parseResult)
+    {
+        var clientOptions = new Azure.Data.Tables.TableClientOptions();
+        clientOptions.Retry.MaxRetries = 2;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        try
+        {
+            return new TableDelegationStore(DelegationTableClientFactory.Create(Read(parseResult), clientOptions));
+        }
+        catch (FormatException ex)
+        {
+            throw new CliException(ExitCodes.Usage, $"The connection string is invalid: {ex.Message}");
+        }
+    }
+}

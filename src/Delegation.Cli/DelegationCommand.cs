@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Delegation.Cli.Common;
+using Delegation.Cli.Rows;
+using Delegation.Cli.Serve;
+
+namespace Delegation.Cli;
+
+/// <summary>The <c>delegation</c> root command: wires every subcommand and maps parse errors to the usage exit code.</summary>
+internal static class DelegationCommand
+{
+    public static RootCommand Create()
+    {
+        var connection = new ConnectionOptions();
+        var root = new RootCommand("Manage, serve and check Matrix server delegation (/.well-known/matrix/*) for many domains, stored in an Azure Table.");
+        connection.AddTo(root);
+        root.Subcommands.Add(SetCommand.Create(connection));
+        root.Subcommands.Add(GetCommand.Create(connection));
+        root.Subcommands.Add(RemoveCommand.Create(connection));
+        root.Subcommands.Add(ListCommand.Create(connection));
+        root.Subcommands.Add(ServeCommand.Create(connection));
+        return root;
+    }
+
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var parseResult = Create().Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            await error.WriteLineAsync("Run 'delegation --help' or 'delegation <command> --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return await parseResult.InvokeAsync(configuration);
+    }
+}

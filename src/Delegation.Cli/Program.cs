@@ -1,0 +1,3 @@
+using Delegation.Cli;
+
+return await DelegationCommand.InvokeAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Delegation.Cli.Common;
+
+namespace Delegation.Cli.Rows;
+
+/// <summary><c>delegation remove &lt;domain&gt;</c>: deletes the row as it was read (ETag), so a concurrent edit is not lost.</summary>
+internal static class RemoveCommand
+{
+    public static Command Create(ConnectionOptions connection)
+    {
+        var domainArgument = DomainArgument.Create();
+        var command = new Command("remove", "Delete one domain's row; refuses if someone changed it meanwhile.\n\nExample:\n  delegation remove example.com") { domainArgument };
+        CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
+        {
+            var domain = DomainArgument.Parse(parseResult, domainArgument);
+            var store = connection.CreateStore(parseResult);
+            var row = await store.GetAsync(domain, cancellationToken);
+            if (row is null)
+            {
+                await context.Error.WriteLineAsync($"No row for '{domain}'.");
+                return ExitCodes.NotFound;
+            }
+
+            if (!await store.TryDeleteAsync(domain, row.ETag!.Value, cancellationToken))
+            {
+                await context.Error.WriteLineAsync($"The row for '{domain}' changed since it was read; nothing was deleted. Look at it again with 'delegation get {domain}'.");
+                return ExitCodes.Conflict;
+            }
+
+            await context.Output.WriteLineAsync($"Removed {domain}.");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

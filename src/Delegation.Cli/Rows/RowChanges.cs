@@ -1,0 +1,46 @@
+using System.Text;
+using Delegation.Table;
+
+namespace Delegation.Cli.Rows;
+
+/// <summary>Applies field changes to a row and describes how two versions of a row differ.</summary>
+internal static class RowChanges
+{
+    public static DelegationRow Apply(DelegationRow row, IReadOnlyDictionary<string, string?> changes)
+    {
+        string? Value(string column) => changes.TryGetValue(column, out var value) ? value : row[column];
+        return new DelegationRow(row.Domain)
+        {
+            Server = Value(DelegationRow.ServerColumn),
+            ClientBaseUrl = Value(DelegationRow.ClientBaseUrlColumn),
+            IdentityServerBaseUrl = Value(DelegationRow.IdentityServerBaseUrlColumn),
+            ClientExtra = Value(DelegationRow.ClientExtraColumn),
+            Support = Value(DelegationRow.SupportColumn),
+            ETag = row.ETag,
+        };
+    }
+
+    public static bool IsEmpty(DelegationRow row) => DelegationRow.Columns.All(c => row[c] is null);
+
+    /// <summary>"What changed" between the row we read and the row there now, column by column.</summary>
+    public static string Describe(DelegationRow? before, DelegationRow? after)
+    {
+        if (after is null)
+        {
+            return "It has been deleted.";
+        }
+
+        if (before is null)
+        {
+            return "It was created meanwhile.";
+        }
+
+        var text = new StringBuilder("Changed meanwhile:");
+        foreach (var column in DelegationRow.Columns.Where(c => before[c] != after[c]))
+        {
+            text.Append($"\n  {column}: '{before[column]}' -> '{after[column]}'");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+using Delegation.Table;
+
+namespace Delegation.Cli.Rows;
+
+/// <summary>A row as JSON for scripts and files: the table's own column names, absent columns left out.</summary>
+internal sealed record RowJson(
+    string PartitionKey,
+    string? Server,
+    string? ClientBaseUrl,
+    string? IdentityServerBaseUrl,
+    string? ClientExtra,
+    string? Support)
+{
+    public static RowJson From(DelegationRow row) =>
+        new(row.Domain, row.Server, row.ClientBaseUrl, row.IdentityServerBaseUrl, row.ClientExtra, row.Support);
+}
+
+/// <summary>Source-generated JSON for the tool's output.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RowJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,36 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Delegation.Names;
+
+/// <summary>Checks a homeserver or identity server base URL: absolute http(s), a host, no query or fragment.</summary>
+public static class BaseUrl
+{
+    internal const string Rule = "must be an absolute http:// or https:// URL with a host and no query or fragment (a trailing '/' is allowed)";
+
+    public static bool TryValidate(string? value, [NotNullWhen(false)] out string? error)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            error = "must not be empty";
+            return false;
+        }
+
+        if (value.Trim().Length != value.Length || value.Contains('?', StringComparison.Ordinal) || value.Contains('#', StringComparison.Ordinal))
+        {
+            error = Rule;
+            return false;
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || string.IsNullOrEmpty(uri.Host)
+            || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            error = Rule;
+            return false;
+        }
+
+        error = null;
+        return true;
+    }
+}

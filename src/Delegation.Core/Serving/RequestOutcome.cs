@@ -1,0 +1,13 @@
+namespace Delegation.Serving;
+
+/// <summary>How a well-known request was answered, for metrics.</summary>
+public enum RequestOutcome
+{
+    Ok,
+    NotModified,
+    NotFound,
+    InvalidHost,
+    Unavailable,
+    MethodNotAllowed,
+    Preflight,
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using Delegation.Documents;
+using Delegation.Names;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace Delegation.Serving;
+
+/// <summary>
+/// Answers the three well-known documents for the request's domain (CONTRACT §2). The function app and
+/// <c>delegation serve</c> both call this; a cached answer is written from pre-rendered bytes without allocating.
+/// </summary>
+public sealed class WellKnownHandler
+{
+    private static readonly StringValues AllowOrigin = "*";
+    private static readonly StringValues AllowMethods = "GET, HEAD, OPTIONS";
+    private static readonly StringValues AllowHeaders = "X-Requested-With, Content-Type, Authorization";
+    private static readonly StringValues JsonContentType = "application/json";
+    private static readonly StringValues NoStore = "no-store";
+
+    private readonly DelegationResolver _resolver;
+    private readonly DelegationMetrics _metrics;
+    private readonly string? _frontDoorId;
+    private readonly StringValues _foundCacheControl;
+    private readonly StringValues _notFoundCacheControl;
+    private readonly StringValues _retryAfter;
+
+    public WellKnownHandler(DelegationResolver resolver, IOptions<ServingOptions> options, DelegationMetrics metrics)
+    {
+        _resolver = resolver;
+        _metrics = metrics;
+        var settings = options.Value;
+        _frontDoorId = string.IsNullOrWhiteSpace(settings.FrontDoorId) ? null : settings.FrontDoorId.Trim();
+        _foundCacheControl = $"public, max-age={settings.MaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}";
+        _notFoundCacheControl = $"public, max-age={settings.NotFoundMaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}";
+        _retryAfter = settings.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Answers any request to one of the three routes: every method, every Host, never a 500 for input.</summary>
+    public Task HandleAsync(HttpContext context, WellKnownDocument document)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var headers = response.Headers;
+        headers.AccessControlAllowOrigin = AllowOrigin;
+        headers.AccessControlAllowMethods = AllowMethods;
+        headers.AccessControlAllowHeaders = AllowHeaders;
+
+        var method = request.Method;
+        if (HttpMethods.IsOptions(method))
+        {
+            response.StatusCode = StatusCodes.Status204NoContent;
+            _metrics.Request(document, RequestOutcome.Preflight);
+            return Task.CompletedTask;
+        }
+
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+        {
+            headers.Allow = AllowMethods;
+            _metrics.Request(document, RequestOutcome.MethodNotAllowed);
+            return WriteAsync(context, StatusCodes.Status405MethodNotAllowed, ResponseBodies.MethodNotAllowed, NoStore);
+        }
+
+        Span<char> buffer = stackalloc char[DomainName.MaxLength];
+        if (!DomainName.TryNormalizeHost(SelectHost(request), buffer, out var domain))
+        {
+            _metrics.Request(document, RequestOutcome.InvalidHost);
+            return WriteAsync(context, StatusCodes.Status404NotFound, ResponseBodies.InvalidHost, _notFoundCacheControl);
+        }
+
+        return _resolver.TryGetFresh(domain, out var resolution)
+            ? WriteResolutionAsync(context, document, resolution)
+            : ResolveAndWriteAsync(context, document, domain.ToString());
+    }
+
+    /// <summary>Answers a request outside the three routes (used by <c>delegation serve</c>).</summary>
+    public static Task WriteUnknownPathAsync(HttpContext context) =>
+        WriteAsync(context, StatusCodes.Status404NotFound, ResponseBodies.UnknownPath, NoStore);
+
+    private ReadOnlySpan<char> SelectHost(HttpRequest request)
+    {
+        var headers = request.Headers;
+        if (_frontDoorId is not null
+            && string.Equals(headers["X-Azure-FDID"].ToString(), _frontDoorId, StringComparison.OrdinalIgnoreCase)
+            && headers["X-Forwarded-Host"].ToString() is { Length: > 0 } forwarded)
+        {
+            var first = forwarded.AsSpan();
+            var comma = first.IndexOf(',');
+            return (comma < 0 ? first : first[..comma]).Trim();
+        }
+
+        return headers.Host.ToString();
+    }
+
+    private async Task ResolveAndWriteAsync(HttpContext context, WellKnownDocument document, string domain)
+    {
+        var resolution = await _resolver.ResolveAsync(domain, context.RequestAborted);
+        await WriteResolutionAsync(context, document, resolution);
+    }
+
+    private Task WriteResolutionAsync(HttpContext context, WellKnownDocument document, Resolution resolution)
+    {
+        switch (resolution.Status)
+        {
+            case ResolutionStatus.Found when resolution.Documents![document] is { } rendered:
+                return WriteDocumentAsync(context, document, rendered);
+            case ResolutionStatus.Found:
+                _metrics.Request(document, RequestOutcome.NotFound);
+                return WriteAsync(context, StatusCodes.Status404NotFound, ResponseBodies.DocumentNotFound(document), _notFoundCacheControl);
+            case ResolutionStatus.NotFound:
+                _metrics.Request(document, RequestOutcome.NotFound);
+                return WriteAsync(context, StatusCodes.Status404NotFound, ResponseBodies.NotFound, _notFoundCacheControl);
+            default:
+                _metrics.Request(document, RequestOutcome.Unavailable);
+                context.Response.Headers.RetryAfter = _retryAfter;
+                return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ResponseBodies.Unavailable, NoStore);
+        }
+    }
+
+    private Task WriteDocumentAsync(HttpContext context, WellKnownDocument document, RenderedDocument rendered)
+    {
+        var response = context.Response;
+        response.Headers.ETag = rendered.ETag;
+        if (IfNoneMatch(context.Request, rendered.ETag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            response.Headers.CacheControl = _foundCacheControl;
+            _metrics.Request(document, RequestOutcome.NotModified);
+            return Task.CompletedTask;
+        }
+
+        _metrics.Request(document, RequestOutcome.Ok);
+        return WriteAsync(context, StatusCodes.Status200OK, rendered.Body, _foundCacheControl);
+    }
+
+    private static bool IfNoneMatch(HttpRequest request, string etag)
+    {
+        var values = request.Headers.IfNoneMatch;
+        if (values.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var value in values)
+        {
+            foreach (var range in value.AsSpan().Split(','))
+            {
+                var candidate = value.AsSpan()[range].Trim();
+                if (candidate.StartsWith("W/"))
+                {
+                    candidate = candidate[2..];
+                }
+
+                if (candidate.SequenceEqual("*") || candidate.SequenceEqual(etag))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, byte[] body, StringValues cacheControl)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.Headers.CacheControl = cacheControl;
+        response.ContentType = JsonContentType;
+        response.ContentLength = body.Length;
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
+        var write = response.Body.WriteAsync(body);
+        return write.IsCompletedSuccessfully ? Task.CompletedTask : write.AsTask();
+    }
+}

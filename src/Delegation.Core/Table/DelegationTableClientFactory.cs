@@ -1,0 +1,54 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+
+namespace Delegation.Table;
+
+/// <summary>Creates the one table client a process uses, from a connection string or a service URI with Entra ID.</summary>
+public static class DelegationTableClientFactory
+{
+    public static DelegationStorageOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = new DelegationStorageOptions
+        {
+            ConnectionString = configuration[DelegationStorageOptions.ConnectionStringKey],
+            TableName = configuration[DelegationStorageOptions.TableKey] is { Length: > 0 } table ? table : DelegationStorageOptions.DefaultTable,
+        };
+        if (configuration[DelegationStorageOptions.TableServiceUriKey] is { Length: > 0 } uri)
+        {
+            options.TableServiceUri = Uri.TryCreate(uri, UriKind.Absolute, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"Setting DelegationStorage__tableServiceUri '{uri}' is invalid: it must be an absolute URL like https://<account>.table.core.windows.net.");
+        }
+
+        return options;
+    }
+
+    public static TableClient Create(DelegationStorageOptions options, TableClientOptions? clientOptions = null)
+    {
+        clientOptions ??= new TableClientOptions();
+        if (options.TableServiceUri is { } uri)
+        {
+            return new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions).GetTableClient(options.TableName);
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new InvalidOperationException("No table storage is configured: set DelegationStorage to a connection string (UseDevelopmentStorage=true for Azurite) or DelegationStorage__tableServiceUri to the table endpoint.");
+        }
+
+        return new TableServiceClient(options.ConnectionString, clientOptions).GetTableClient(options.TableName);
+    }
+
+    /// <summary>Client options for the request path: one quick retry, and a network timeout the resolver also enforces.</summary>
+    public static TableClientOptions ForServing(TimeSpan timeout)
+    {
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 1;
+        options.Retry.Mode = RetryMode.Fixed;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(100);
+        options.Retry.NetworkTimeout = timeout;
+        return options;
+    }
+}
