@@ -33,11 +33,13 @@ done
 export DelegationStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${AZURITE_PORT}/devstoreaccount1;"
 export DelegationTable="delegations"
 
-echo "Seeding the demo delegation for example.com..."
-delegation set example.com \
-  --server matrix.example.com:443 \
-  --client-base-url https://matrix.example.com \
-  --support '{"contacts":[{"matrix_id":"@admin:example.com","email_address":"admin@example.com","role":"m.role.admin"}],"support_page":"https://example.com/support"}'
+echo "Seeding the demo delegations for example.com and localhost (so a browser can open the URLs directly)..."
+for domain in example.com localhost; do
+  delegation set "$domain" \
+    --server matrix.example.com:443 \
+    --client-base-url https://matrix.example.com \
+    --support '{"contacts":[{"matrix_id":"@admin:example.com","email_address":"admin@example.com","role":"m.role.admin"}],"support_page":"https://example.com/support"}'
+done
 
 cat <<EOT
 
@@ -46,6 +48,8 @@ Try it:
   curl -i -H 'Host: example.com' http://127.0.0.1:${PORT}/.well-known/matrix/client
   curl -i -H 'Host: example.com' http://127.0.0.1:${PORT}/.well-known/matrix/support
   curl -i -H 'Host: unknown.example' http://127.0.0.1:${PORT}/.well-known/matrix/server
+
+In a browser: http://localhost:${PORT}/.well-known/matrix/client
 
 Add more in another terminal (same table):
   export DelegationStorage='${DelegationStorage}'
