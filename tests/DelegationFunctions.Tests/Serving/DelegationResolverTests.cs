@@ -183,6 +183,30 @@ public sealed class DelegationResolverTests : IDisposable
         Assert.Single(_store.Reads);
     }
 
+    [Fact]
+    public async Task ResolveAsync_CountsTableReadsByOutcome()
+    {
+        _store.Put(new DelegationRow("example.com") { Server = "matrix.example.com:443" });
+        var factory = _services.GetRequiredService<IMeterFactory>();
+        var outcomes = new List<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == factory && instrument.Name == "delegation.table.reads")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) => outcomes.Add((string)tags[0].Value!));
+        listener.Start();
+        using var resolver = CreateResolver();
+
+        await resolver.ResolveAsync("example.com");
+        await resolver.ResolveAsync("nope.example");
+
+        Assert.Equal(["found", "not_found", "not_found"], outcomes);
+    }
+
     private DelegationResolver CreateResolver() =>
         new(_store, Options.Create(_options), _time, _logger, new DelegationMetrics(_services.GetRequiredService<IMeterFactory>()));
 }
