@@ -22,8 +22,7 @@ param location string = resourceGroup().location
 @maxLength(8)
 param namePrefix string = 'mxdeleg'
 
-@description('The domains to serve. Front Door allows 100 custom domains per Standard profile and 500 per Premium one.')
-@minLength(1)
+@description('The domains to serve, at least one. Front Door allows 100 custom domains per Standard profile and 500 per Premium one.')
 param customDomains customDomain[]
 
 @description('Front Door tier: Standard (up to 100 custom domains) or Premium (up to 500, adds WAF managed rules and Private Link).')
@@ -93,15 +92,17 @@ var requestedNames = map(requested, d => d.name)
 var invalidNames = filter(requestedNames, n => !isDnsName(n))
 var duplicateNames = filter(union(requestedNames, []), n => length(filter(requestedNames, m => m == n)) > 1)
 var misplacedZones = filter(requested, d => !empty(d.dnsZoneName) && !zoneHolds(d.dnsZoneName, d.name))
-var domains = !empty(invalidNames)
-  ? fail('Parameter customDomains: ${join(invalidNames, ', ')} is not a DNS name. Rule: letters, digits and hyphens in dot-separated labels of 1 to 63 characters, at least two labels, no wildcard, no trailing dot, at most 253 characters.')
-  : !empty(duplicateNames)
-      ? fail('Parameter customDomains lists ${join(duplicateNames, ', ')} more than once. Rule: each domain once.')
-      : !empty(misplacedZones)
-          ? fail('Parameter customDomains: the dnsZoneName of ${join(map(misplacedZones, d => d.name), ', ')} does not hold that name. Rule: the zone is the domain itself (apex) or one of its parents.')
-          : length(requested) > domainLimit
-              ? fail('Parameter customDomains has ${length(requested)} entries, but a Front Door ${frontDoorTier} profile allows ${domainLimit} custom domains. Set frontDoorTier to Premium (up to 500), or split the domains over several deployments, each in its own resource group with its own profile.')
-              : requested
+var domains = empty(requested)
+  ? fail('Parameter customDomains is empty. Rule: at least one domain')
+  : !empty(invalidNames)
+      ? fail('Parameter customDomains: \'${join(invalidNames, '\', \'')}\' is not a DNS name. Rule: letters, digits and hyphens in dot-separated labels of 1 to 63 characters, at least two labels, no wildcard, no trailing dot, at most 253 characters')
+      : !empty(duplicateNames)
+          ? fail('Parameter customDomains lists \'${join(duplicateNames, '\', \'')}\' more than once. Rule: each domain once (names compare case-insensitively)')
+          : !empty(misplacedZones)
+              ? fail('Parameter customDomains: the dnsZoneName of \'${join(map(misplacedZones, d => d.name), '\', \'')}\' does not hold that name. Rule: the zone is the domain itself (apex) or one of its parents')
+              : length(requested) > domainLimit
+                  ? fail('Parameter customDomains has ${length(requested)} entries, but a Front Door ${frontDoorTier} profile allows ${domainLimit} custom domains. Set frontDoorTier to Premium (up to 500), or split the domains over several deployments, each in its own resource group with its own profile')
+                  : requested
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'

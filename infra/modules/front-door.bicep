@@ -125,4 +125,6 @@ output endpointId string = endpoint.id
 output endpointHostName string = endpoint.properties.hostName
 
 @description('The _dnsauth TXT value of each domain, in the order of the domains parameter.')
-output validationTokens string[] = [for (d, i) in domains: customDomains[i].properties.validationProperties.validationToken]
+output validationTokens string[] = [
+  for (d, i) in domains: customDomains[i].properties.validationProperties.validationToken
+]

@@ -228,7 +228,10 @@ resource hostQueues 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(account.id, app.id, roles.storageQueueDataContributor)
   scope: account
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.storageQueueDataContributor
+    )
     principalId: app.identity.principalId
     principalType: 'ServicePrincipal'
   }
@@ -250,7 +253,10 @@ resource appTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(applicationInsights.id, app.id, roles.monitoringMetricsPublisher)
   scope: applicationInsights
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.monitoringMetricsPublisher
+    )
     principalId: app.identity.principalId
     principalType: 'ServicePrincipal'
   }
@@ -262,7 +268,10 @@ resource adminTable 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!
   name: guid(account.id, adminPrincipalId, roles.storageTableDataContributor)
   scope: account
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.storageTableDataContributor
+    )
     principalId: adminPrincipalId
     principalType: adminPrincipalType
   }

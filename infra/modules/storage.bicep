@@ -66,7 +66,10 @@ output accountName string = account.name
 output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainer.name}'
 
 @description('Table service endpoint, without a trailing slash.')
-output tableServiceUri string = take(account.properties.primaryEndpoints.table, length(account.properties.primaryEndpoints.table) - 1)
+output tableServiceUri string = take(
+  account.properties.primaryEndpoints.table,
+  length(account.properties.primaryEndpoints.table) - 1
+)
 
 @description('Resource ID of the delegations table.')
 output tableId string = table.id
