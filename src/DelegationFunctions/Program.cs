@@ -1,4 +1,5 @@
 using Delegation.Serving;
+using DelegationFunctions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -6,6 +7,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
 
+builder.Services.AddDelegationTelemetry(builder.Configuration);
 builder.Services.AddDelegationServing();
 
 builder.Build().Run();
