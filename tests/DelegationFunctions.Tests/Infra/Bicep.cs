@@ -15,7 +15,7 @@ internal static class Bicep
 
     public static string InfraFolder => RepositoryPaths.Combine("infra");
 
-    public static async Task<BicepResult> RunAsync(params string[] arguments)
+    public static async Task<ToolResult> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -35,7 +35,7 @@ internal static class Bicep
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
-        return new BicepResult(process.ExitCode, await output, await error);
+        return new ToolResult(process.ExitCode, await output, await error);
     }
 
     /// <summary>

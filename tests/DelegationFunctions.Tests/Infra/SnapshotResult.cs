@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Delegation.Tests.Infra;
 
 /// <summary>A <c>bicep snapshot</c> run and, when it succeeded, the predicted resources.</summary>
-internal sealed record SnapshotResult(BicepResult Run, JsonDocument? Snapshot)
+internal sealed record SnapshotResult(ToolResult Run, JsonDocument? Snapshot)
 {
     public IReadOnlyList<JsonElement> Resources =>
         Snapshot?.RootElement.GetProperty("predictedResources").EnumerateArray().ToList()
