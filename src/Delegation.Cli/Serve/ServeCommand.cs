@@ -35,7 +35,7 @@ internal static class ServeCommand
         CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
         {
             var storage = connection.Read(parseResult);
-            var app = Build(parseResult.GetValue(urls)!, storage, LoadCertificate(parseResult.GetValue(certificate), parseResult.GetValue(certificateKey)));
+            var app = Build(parseResult.GetValue(urls)!, storage, certificate: LoadCertificate(parseResult.GetValue(certificate), parseResult.GetValue(certificateKey)));
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -52,7 +52,7 @@ internal static class ServeCommand
         return command;
     }
 
-    internal static WebApplication Build(string urls, DelegationStorageOptions storage, X509Certificate2? certificate = null)
+    internal static WebApplication Build(string urls, DelegationStorageOptions storage, IReadOnlyDictionary<string, string?>? settings = null, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
@@ -68,6 +68,11 @@ internal static class ServeCommand
             [DelegationStorageOptions.TableServiceUriKey] = storage.TableServiceUri?.ToString(),
             [DelegationStorageOptions.TableKey] = storage.TableName,
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddDelegationServing();
 

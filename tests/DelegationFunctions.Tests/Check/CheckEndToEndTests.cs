@@ -94,7 +94,7 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
 
         var (certificatePem, keyPem) = TestCertificates.WritePem(TestCertificates.Issue("good.test", "broken.test"));
         var storage = new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = table.Name };
-        var serve = ServeCommand.Build("https://127.0.0.1:0", storage, X509Certificate2.CreateFromPemFile(certificatePem, keyPem));
+        var serve = ServeCommand.Build("https://127.0.0.1:0", storage, certificate: X509Certificate2.CreateFromPemFile(certificatePem, keyPem));
         await serve.StartAsync();
         var servePort = new Uri(serve.Urls.First()).Port;
 
