@@ -63,7 +63,7 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
     {
         var fetch = await fetcher.FetchAsync(new Uri(baseUrl.TrimEnd('/') + "/_matrix/client/versions"), cancellationToken);
         var final = fetch.Final;
-        var details = fetch.Redirects.Concat(final.Connection.Describe()).Append(final.StatusLine).ToList();
+        var details = fetch.Redirects.Concat(final.Connection.Describe()).Concat(final.Status is null ? [] : [final.StatusLine]).ToList();
         var url = final.Target.DisplayUrl;
         if (fetch.Error is { } error)
         {
