@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
 using Delegation.Cli;
 using Delegation.Cli.Serve;
 using Delegation.Table;
@@ -58,6 +59,23 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
         Assert.Contains(lines, l => l.StartsWith("broken.test", StringComparison.Ordinal) && l.Contains("FAIL", StringComparison.Ordinal));
         Assert.Contains("skipped *.wild.test", stderr, StringComparison.Ordinal);
         Assert.Contains("[2/2]", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_Json_CarriesVerdictsAndSteps()
+    {
+        await using var setup = await SetupAsync();
+
+        var (exitCode, stdout, _) = await RunAsync(["check", "good.test", "--json", .. setup.Arguments]);
+
+        output.WriteLine(stdout);
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("good.test", json.RootElement.GetProperty("domain").GetString());
+        Assert.True(json.RootElement.GetProperty("federationWorks").GetBoolean());
+        Assert.Equal("Ok", json.RootElement.GetProperty("server").GetProperty("verdict").GetString());
+        var steps = json.RootElement.GetProperty("server").GetProperty("steps");
+        Assert.Contains(steps.EnumerateArray(), s => s.GetProperty("name").GetString() == "federation" && s.GetProperty("status").GetString() == "Ok");
     }
 
     [Theory]
