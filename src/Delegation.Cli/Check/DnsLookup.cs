@@ -12,6 +12,7 @@ internal sealed class DnsLookup
 {
     private readonly LookupClient _client;
     private readonly bool _customServer;
+    private readonly TimeSpan _timeout;
 
     public DnsLookup(IPEndPoint? server, TimeSpan timeout)
     {
@@ -19,7 +20,9 @@ internal sealed class DnsLookup
         options.UseCache = false;
         options.ThrowDnsErrors = false;
         options.Retries = 1;
-        options.Timeout = timeout < TimeSpan.FromSeconds(5) ? timeout : TimeSpan.FromSeconds(5);
+        // Two tries must fit in --timeout, so a silent DNS server is reported as such, not as a connect timeout.
+        options.Timeout = timeout / 3 < TimeSpan.FromSeconds(5) ? timeout / 3 : TimeSpan.FromSeconds(5);
+        _timeout = options.Timeout;
         _client = new LookupClient(options);
         _customServer = server is not null;
         ServerDescription = server is null ? "the system's DNS servers" : $"DNS server {server}";
@@ -60,8 +63,9 @@ internal sealed class DnsLookup
             }
         }
 
-        var v4 = await QueryAsync(host, QueryType.A, cancellationToken);
-        var v6 = await QueryAsync(host, QueryType.AAAA, cancellationToken);
+        var v4Query = QueryAsync(host, QueryType.A, cancellationToken);
+        var v6Query = QueryAsync(host, QueryType.AAAA, cancellationToken);
+        var (v4, v6) = (await v4Query, await v6Query);
         if (v4.Error is { } error)
         {
             return DnsAnswer<IPAddress>.Failed(error);
@@ -84,6 +88,10 @@ internal sealed class DnsLookup
             }
 
             return (response, null);
+        }
+        catch (DnsResponseException ex) when (ex.Code == DnsResponseCode.ConnectionTimeout)
+        {
+            return (null, $"{ServerDescription} did not answer {type} {name} (tried twice, {_timeout.TotalSeconds:0.#} s each)");
         }
         catch (DnsResponseException ex)
         {

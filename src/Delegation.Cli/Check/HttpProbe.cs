@@ -57,7 +57,8 @@ internal sealed class HttpProbe : IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Failed(target, info, $"no answer from {target.ConnectTo} within {_timeout.TotalSeconds:0.#} s (--timeout)");
+            var stage = info.ConnectedTo is null ? "could not connect to" : "no answer from";
+            return Failed(target, info, info.Failure ?? $"{stage} {target.ConnectTo} within {_timeout.TotalSeconds:0.#} s (--timeout)");
         }
         catch (HttpRequestException ex)
         {

@@ -14,7 +14,7 @@ internal sealed class SrvDiscovery(DnsLookup dns)
             var answer = await dns.SrvAsync(name, cancellationToken);
             if (answer.Error is { } error)
             {
-                steps.Add(CheckStep.Fail("SRV", $"SRV {name}: {error}"));
+                steps.Add(CheckStep.Fail("SRV", error));
                 return null;
             }
 
