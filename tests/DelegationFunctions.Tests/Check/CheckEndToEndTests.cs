@@ -85,6 +85,7 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
     [InlineData(new[] { "check", "a.test", "--ca-cert", "/nonexistent/ca.pem" }, "--ca-cert '/nonexistent/ca.pem' cannot be read")]
     [InlineData(new[] { "check", "a.test", "--timeout", "0" }, "--timeout '0' is invalid")]
     [InlineData(new[] { "serve", "--certificate-key", "key.pem" }, "--certificate-key needs --certificate.")]
+    [InlineData(new[] { "serve", "--urls", "https://127.0.0.1:0", "--certificate", "/nonexistent/cert.pem" }, "--certificate '/nonexistent/cert.pem' cannot be loaded")]
     public async Task Check_BadOptions_ExitWithUsage(string[] args, string expected)
     {
         var (exitCode, _, stderr) = await RunAsync(args);
