@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Delegation.Cli;
@@ -29,6 +30,33 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
         Assert.Contains("Client discovery: OK", stdout, StringComparison.Ordinal);
         Assert.Contains("Support document: OK", stdout, StringComparison.Ordinal);
         Assert.Contains("Federation with good.test would work.", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ServeProcessWithPemCertificate_IsGreenFromCheckProcess()
+    {
+        await using var setup = await SetupAsync();
+        var (certificatePem, keyPem) = TestCertificates.WritePem(TestCertificates.Issue("good.test"));
+        var port = FreePort.Next();
+        using var serve = Process.Start(DelegationProcess.StartInfo(["serve", "--urls", $"https://127.0.0.1:{port}", "--certificate", certificatePem, "--certificate-key", keyPem, "--connection-string", setup.ConnectionString, "--table", setup.Table]))!;
+        try
+        {
+            var arguments = setup.Arguments.Select(a => a.StartsWith("good.test:443:", StringComparison.Ordinal) ? $"good.test:443:127.0.0.1:{port}" : a).ToList();
+            var listening = await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.StartsWith("Serving table", listening, StringComparison.Ordinal);
+
+            var (exitCode, stdout, stderr) = await DelegationProcess.RunAsync(["check", "good.test", .. arguments]);
+
+            output.WriteLine(stdout);
+            Assert.True(exitCode == 0, stdout + stderr);
+            Assert.Contains($"https://127.0.0.1:{port}", listening, StringComparison.Ordinal);
+            Assert.Contains("Federation with good.test would work.", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
     }
 
     [Fact]
