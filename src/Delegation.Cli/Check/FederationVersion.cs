@@ -28,7 +28,7 @@ internal sealed class FederationVersion(HttpProbe probe, TimeProvider timeProvid
 
     private async Task<CheckStep> ProbeOneAsync(ProbeTarget target, CancellationToken cancellationToken)
     {
-        var response = await probe.GetAsync(target, cancellationToken);
+        var response = await probe.GetAsync(target, cancellationToken: cancellationToken);
         var details = new List<string> { $"connect {target.ConnectTo}, TLS name (SNI) {target.TlsName}, Host: {target.HostHeader}" };
         details.AddRange(response.Connection.Describe());
         const string Step = "federation";

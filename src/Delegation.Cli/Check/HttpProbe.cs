@@ -32,15 +32,19 @@ internal sealed class HttpProbe : IDisposable
             PooledConnectionLifetime = TimeSpan.Zero,
             ConnectCallback = ConnectAsync,
         };
-        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("delegation-check", "1.0"));
     }
 
-    public async Task<ProbeResponse> GetAsync(ProbeTarget target, CancellationToken cancellationToken = default)
+    public TimeSpan Timeout => _timeout;
+
+    /// <summary>One GET; <paramref name="deadline"/> lets a chain of redirects share one --timeout.</summary>
+    public async Task<ProbeResponse> GetAsync(ProbeTarget target, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
     {
         var info = new ConnectionInfo();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
+        var left = deadline is { } end ? end - DateTimeOffset.UtcNow : _timeout;
+        timeout.CancelAfter(left < TimeSpan.Zero ? TimeSpan.Zero : left < _timeout ? left : _timeout);
         using var request = new HttpRequestMessage(HttpMethod.Get, target.TransportUrl);
         request.Headers.Host = target.HostHeader;
         request.Headers.ConnectionClose = true;

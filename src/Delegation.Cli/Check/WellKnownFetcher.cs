@@ -1,6 +1,9 @@
 namespace Delegation.Cli.Check;
 
-/// <summary>GET with redirects followed by hand: a hop cap, loop detection, and each hop's TLS checked for its own name.</summary>
+/// <summary>
+/// GET with redirects followed by hand: a hop cap, loop detection, one --timeout for the whole chain (as Go's client
+/// timeout covers redirects), and each hop's TLS checked for its own name.
+/// </summary>
 internal sealed class WellKnownFetcher(HttpProbe probe)
 {
     public async Task<WellKnownFetch> FetchAsync(Uri url, CancellationToken cancellationToken = default)
@@ -8,9 +11,10 @@ internal sealed class WellKnownFetcher(HttpProbe probe)
         var seen = new List<string> { url.AbsoluteUri };
         var responses = new List<ProbeResponse>();
         var current = url;
+        var deadline = DateTimeOffset.UtcNow + probe.Timeout;
         while (true)
         {
-            var response = await probe.GetAsync(ProbeTarget.ForUrl(current), cancellationToken);
+            var response = await probe.GetAsync(ProbeTarget.ForUrl(current), deadline, cancellationToken);
             responses.Add(response);
             if (response.Status is not (301 or 302 or 303 or 307 or 308) || response.Error is not null)
             {

@@ -67,6 +67,31 @@ public sealed class FailureModeTests
     }
 
     [Fact]
+    public async Task Check_SlowRedirectChain_SharesOneTimeout()
+    {
+        await using var network = await CheckNetwork.StartAsync();
+        network.Timeout = TimeSpan.FromSeconds(2);
+        network.Pin("example.test", 443);
+        network.Server.ValidFor("example.test");
+        for (var i = 0; i < 8; i++)
+        {
+            var next = $"/slow{i + 1}";
+            network.Server.Route("example.test", i == 0 ? WellKnown : $"/slow{i}", async context =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(700), context.RequestAborted);
+                context.Response.StatusCode = 302;
+                context.Response.Headers.Location = next;
+            });
+        }
+
+        var report = await network.CheckAsync("example.test");
+
+        var wellKnown = Assert.Single(report.Server.Steps, s => s.Name == "server well-known");
+        Assert.Contains("within 2 s (--timeout)", wellKnown.Summary, StringComparison.Ordinal);
+        Assert.InRange(network.Server.Requests.Count(r => r.StartsWith("example.test /slow", StringComparison.Ordinal)), 1, 3);
+    }
+
+    [Fact]
     public async Task Check_EndlessBody_StopsAt50KiB()
     {
         await using var network = await CheckNetwork.StartAsync();
