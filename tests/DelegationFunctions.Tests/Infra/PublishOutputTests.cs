@@ -1,5 +1,6 @@
 using System.Reflection.PortableExecutable;
 using System.Text.Json;
+using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Infra;
 
@@ -7,13 +8,7 @@ namespace Delegation.Tests.Infra;
 public sealed class PublishOutputTests(PublishOutputFixture publish) : IClassFixture<PublishOutputFixture>
 {
     [Fact]
-    public void HostJson_InOutput_HasNoRoutePrefix()
-    {
-        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(publish.Folder, "host.json")));
-
-        Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
-        Assert.Equal(string.Empty, host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
-    }
+    public void HostJson_InOutput_HasNoRoutePrefix() => FunctionAppOutput.AssertHostJsonHasEmptyRoutePrefix(publish.Folder);
 
     [Fact]
     public void WorkerConfig_InOutput_StartsTheIsolatedWorker()
@@ -27,20 +22,7 @@ public sealed class PublishOutputTests(PublishOutputFixture publish) : IClassFix
     }
 
     [Fact]
-    public void FunctionsMetadata_InOutput_HasTheThreeAnonymousWellKnownRoutes()
-    {
-        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(publish.Folder, "functions.metadata")));
-
-        var triggers = metadata.RootElement.EnumerateArray()
-            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
-            .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
-            .ToList();
-
-        Assert.Equal(
-            [".well-known/matrix/client", ".well-known/matrix/server", ".well-known/matrix/support"],
-            triggers.Select(t => t.GetProperty("route").GetString()).Order());
-        Assert.All(triggers, t => Assert.Equal("Anonymous", t.GetProperty("authLevel").GetString()));
-    }
+    public void FunctionsMetadata_InOutput_HasTheThreeAnonymousWellKnownRoutes() => FunctionAppOutput.AssertMetadataListsTheThreeAnonymousRoutes(publish.Folder);
 
     [Theory]
     [InlineData("DelegationFunctions.dll")]
