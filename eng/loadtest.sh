@@ -27,6 +27,7 @@ PIDS+=($!)
 taskset -c "$SERVER_CPU" dotnet "$BENCH_DLL" bare-kestrel --urls "http://127.0.0.1:$BARE_PORT" >"$WORK/bare.log" 2>&1 &
 PIDS+=($!)
 
+wait_for_port "$BARE_PORT"
 ETAG="$(curl -s -D - -o /dev/null -H 'Host: example.com' "http://127.0.0.1:$BARE_PORT$PATH_SERVER" 2>/dev/null | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" { print $2 }' || true)"
 mkdir -p "$WORK/nginx/logs"
 cat >"$WORK/nginx/nginx.conf" <<NGINX
@@ -71,7 +72,7 @@ for name_port in serve:$SERVE_PORT bare:$BARE_PORT nginx:$NGINX_PORT; do
   port="${name_port#*:}"
   body="$(curl -s -H 'Host: example.com' "http://127.0.0.1:$port$PATH_SERVER")"
   [ "$body" = '{"m.server":"matrix.example.com:443"}' ] || { echo "${name_port%%:*} answered '$body'" >&2; exit 1; }
-  echo "== ${name_port%%:*} headers:"; curl -s -D - -o /dev/null -H 'Host: example.com' "http://127.0.0.1:$port$PATH_SERVER" | tr -d '\r' | sed 's/^/   /'
+  echo "== ${name_port%%:*} headers:"; curl -s -D - -o /dev/null -H 'Host: example.com' "http://127.0.0.1:$port$PATH_SERVER" | tr -d '\r' | sed -n 's/^./   &/p'
 done
 
 # wrk prints latency with a unit; turn it into microseconds.
