@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Delegation.Cli.Check;
 using Delegation.Cli.Common;
 using Delegation.Cli.Rows;
 using Delegation.Cli.Serve;
@@ -18,6 +19,7 @@ internal static class DelegationCommand
         root.Subcommands.Add(RemoveCommand.Create(connection));
         root.Subcommands.Add(ListCommand.Create(connection));
         root.Subcommands.Add(ServeCommand.Create(connection));
+        root.Subcommands.Add(CheckCommand.Create(connection));
         return root;
     }
 

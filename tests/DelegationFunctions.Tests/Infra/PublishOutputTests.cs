@@ -1,0 +1,80 @@
+using System.Reflection.PortableExecutable;
+using System.Text.Json;
+
+namespace Delegation.Tests.Infra;
+
+/// <summary>What eng/publish.sh hands to <c>func azure functionapp publish --no-build</c>.</summary>
+public sealed class PublishOutputTests(PublishOutputFixture publish) : IClassFixture<PublishOutputFixture>
+{
+    [Fact]
+    public void HostJson_InOutput_HasNoRoutePrefix()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(publish.Folder, "host.json")));
+
+        Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
+        Assert.Equal(string.Empty, host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+    }
+
+    [Fact]
+    public void WorkerConfig_InOutput_StartsTheIsolatedWorker()
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(publish.Folder, "worker.config.json")));
+
+        var description = config.RootElement.GetProperty("description");
+
+        Assert.Equal("dotnet-isolated", description.GetProperty("language").GetString());
+        Assert.Equal("DelegationFunctions.dll", description.GetProperty("defaultWorkerPath").GetString());
+    }
+
+    [Fact]
+    public void FunctionsMetadata_InOutput_HasTheThreeAnonymousWellKnownRoutes()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(publish.Folder, "functions.metadata")));
+
+        var triggers = metadata.RootElement.EnumerateArray()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
+            .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
+            .ToList();
+
+        Assert.Equal(
+            [".well-known/matrix/client", ".well-known/matrix/server", ".well-known/matrix/support"],
+            triggers.Select(t => t.GetProperty("route").GetString()).Order());
+        Assert.All(triggers, t => Assert.Equal("Anonymous", t.GetProperty("authLevel").GetString()));
+    }
+
+    [Theory]
+    [InlineData("DelegationFunctions.dll")]
+    [InlineData("Delegation.Core.dll")]
+    public void Assemblies_InOutput_AreReadyToRun(string assembly)
+    {
+        using var stream = File.OpenRead(Path.Combine(publish.Folder, assembly));
+        using var reader = new PEReader(stream);
+
+        var corHeader = reader.PEHeaders.CorHeader;
+
+        Assert.NotNull(corHeader);
+        Assert.True(corHeader.ManagedNativeHeaderDirectory.Size > 0, $"{assembly} has no ReadyToRun header.");
+    }
+
+    [Fact]
+    public void Assemblies_IlOnlyBuild_HaveNoReadyToRunHeader()
+    {
+        // The same check against the plain build proves it tells the two apart.
+        var plain = Path.Combine(AppContext.BaseDirectory, "DelegationFunctions.dll");
+        using var stream = File.OpenRead(plain);
+        using var reader = new PEReader(stream);
+
+        var corHeader = reader.PEHeaders.CorHeader;
+
+        Assert.NotNull(corHeader);
+        Assert.Equal(0, corHeader.ManagedNativeHeaderDirectory.Size);
+    }
+
+    [Fact]
+    public void LocalSettings_InOutput_AreNotPublished()
+    {
+        var files = Directory.EnumerateFiles(publish.Folder).Select(Path.GetFileName);
+
+        Assert.DoesNotContain("local.settings.json", files);
+    }
+}
