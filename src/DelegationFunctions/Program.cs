@@ -1,11 +1,4 @@
-using Delegation.Serving;
-using Microsoft.Azure.Functions.Worker.Builder;
+using DelegationFunctions;
 using Microsoft.Extensions.Hosting;
 
-var builder = FunctionsApplication.CreateBuilder(args);
-
-builder.ConfigureFunctionsWebApplication();
-
-builder.Services.AddDelegationServing();
-
-builder.Build().Run();
+FunctionsAppHost.Build(args).Run();

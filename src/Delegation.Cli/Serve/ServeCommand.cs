@@ -46,7 +46,7 @@ internal static class ServeCommand
         return command;
     }
 
-    internal static WebApplication Build(string urls, DelegationStorageOptions storage)
+    internal static WebApplication Build(string urls, DelegationStorageOptions storage, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
@@ -56,6 +56,11 @@ internal static class ServeCommand
             [DelegationStorageOptions.TableServiceUriKey] = storage.TableServiceUri?.ToString(),
             [DelegationStorageOptions.TableKey] = storage.TableName,
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddDelegationServing();
 

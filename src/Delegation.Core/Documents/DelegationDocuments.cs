@@ -100,9 +100,12 @@ public sealed class DelegationDocuments
             return null;
         }
 
-        var document = new ClientDocument(
-            new BaseUrlObject(row.ClientBaseUrl),
-            row.IdentityServerBaseUrl is null ? null : new BaseUrlObject(row.IdentityServerBaseUrl)) { Extra = extras is { Count: > 0 } ? extras : null };
+        var document = new ClientDocument
+        {
+            Homeserver = new BaseUrlObject(row.ClientBaseUrl),
+            IdentityServer = row.IdentityServerBaseUrl is null ? null : new BaseUrlObject(row.IdentityServerBaseUrl),
+            Extra = extras is { Count: > 0 } ? extras : null,
+        };
         return Checked(DelegationRow.ClientBaseUrlColumn, row.ClientBaseUrl, JsonSerializer.SerializeToUtf8Bytes(document, DocumentJsonContext.Relaxed.ClientDocument), problems);
     }
 

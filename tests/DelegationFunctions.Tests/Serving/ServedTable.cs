@@ -1,0 +1,74 @@
+using Azure.Data.Tables;
+using Delegation.Cli.Serve;
+using Delegation.Table;
+using Delegation.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+
+namespace Delegation.Tests.Serving;
+
+/// <summary>
+/// <c>delegation serve</c>'s Kestrel app on a loopback port, reading a fresh Azurite table seeded with the rows of
+/// the contract tests, including rows edited by hand into invalid values.
+/// </summary>
+public sealed class ServedTable : IAsyncLifetime
+{
+    public const string FrontDoorId = "8c8a3f1e-0000-4000-8000-000000000001";
+
+    private WebApplication? _app;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public TableClient Table { get; private set; } = null!;
+
+    public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["FrontDoorId"] = FrontDoorId,
+        ["Delegation:MaxAgeSeconds"] = "3600",
+        ["Delegation:NotFoundMaxAgeSeconds"] = "120",
+        ["Delegation:RetryAfterSeconds"] = "17",
+    };
+
+    public async Task InitializeAsync()
+    {
+        var azurite = await Azurite.Shared;
+        Table = await azurite.CreateTableAsync();
+        await SeedAsync(Table);
+        BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        _app = ServeCommand.Build(BaseAddress.ToString(), new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = Table.Name }, Settings);
+        await _app.StartAsync();
+        Client = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private static async Task SeedAsync(TableClient table)
+    {
+        await table.AddEntityAsync(new TableEntity("example.com", string.Empty)
+        {
+            ["Server"] = "matrix.example.com:443",
+            ["ClientBaseUrl"] = "https://matrix.example.com",
+        });
+        await table.AddEntityAsync(new TableEntity("*.example.org", string.Empty) { ["Server"] = "wild.example.org:8448" });
+        await table.AddEntityAsync(new TableEntity("xn--bcher-kva.example", string.Empty) { ["Server"] = "matrix.xn--bcher-kva.example:443" });
+        await table.AddEntityAsync(new TableEntity("front.example", string.Empty) { ["Server"] = "front-matrix.example:443" });
+        await table.AddEntityAsync(new TableEntity("support.example", string.Empty)
+        {
+            ["Support"] = "{\"contacts\":[{\"email_address\":\"admin@support.example\",\"role\":\"m.role.admin\"}]}",
+        });
+        await table.AddEntityAsync(new TableEntity("broken.example", string.Empty)
+        {
+            ["Server"] = "https://matrix.broken.example",
+            ["ClientBaseUrl"] = "https://matrix.broken.example",
+        });
+        await table.AddEntityAsync(new TableEntity("typed.example", string.Empty) { ["Server"] = 8448 });
+    }
+}

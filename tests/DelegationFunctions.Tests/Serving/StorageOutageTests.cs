@@ -1,0 +1,74 @@
+using System.Net;
+using Azure.Data.Tables;
+using Delegation.Cli.Serve;
+using Delegation.Table;
+using Delegation.Tests.Infrastructure;
+
+namespace Delegation.Tests.Serving;
+
+/// <summary>The outage rows of CONTRACT §2: never a 404 for an outage; a cached answer survives it.</summary>
+public sealed class StorageOutageTests
+{
+    [Fact]
+    public async Task Get_StorageUnreachableNothingCached_Answers503WithRetryAfterAndNoStore()
+    {
+        var deadStorage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";
+        await using var app = ServeCommand.Build($"http://127.0.0.1:{FreePort.Next()}", new DelegationStorageOptions { ConnectionString = deadStorage }, ServedTable.Settings);
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/matrix/server");
+        request.Headers.Host = "example.com";
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("17", response.Headers.GetValues("Retry-After").Single());
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
+    public async Task Options_StorageUnreachable_Answers204WithoutLookingUp()
+    {
+        var deadStorage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";
+        await using var app = ServeCommand.Build($"http://127.0.0.1:{FreePort.Next()}", new DelegationStorageOptions { ConnectionString = deadStorage }, ServedTable.Settings);
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/.well-known/matrix/server");
+        request.Headers.Host = "example.com";
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_StorageFailsAfterEntryWasCached_AnswersTheCachedDocument()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        var table = await azurite.CreateTableAsync();
+        await table.AddEntityAsync(new TableEntity("example.com", string.Empty) { ["Server"] = "matrix.example.com:443" });
+        var settings = new Dictionary<string, string?>(ServedTable.Settings) { ["Delegation:CacheSeconds"] = "1", ["Delegation:StorageTimeoutSeconds"] = "2" };
+        await using var app = ServeCommand.Build($"http://127.0.0.1:{FreePort.Next()}", new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = table.Name }, settings);
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var before = await GetAsync(client, "example.com");
+        azurite.Stop();
+        await Task.Delay(1500);
+
+        using var during = await GetAsync(client, "example.com");
+        using var unknown = await GetAsync(client, "never-seen.example");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, during.StatusCode);
+        Assert.Equal(await before.Content.ReadAsStringAsync(), await during.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unknown.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/matrix/server");
+        request.Headers.Host = host;
+        return await client.SendAsync(request);
+    }
+}
