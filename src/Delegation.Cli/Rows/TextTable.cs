@@ -2,14 +2,14 @@ using System.Text;
 
 namespace Delegation.Cli.Rows;
 
-/// <summary>Plain aligned columns for people: a header, then one line per row; long cells are cut with "...".</summary>
+/// <summary>Plain aligned columns for people: a header, then one line per row; long cells are cut with "..." except in the last column.</summary>
 internal static class TextTable
 {
     public const int MaxCell = 60;
 
     public static async Task WriteAsync(TextWriter output, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string?>> rows)
     {
-        var cells = rows.Select(r => r.Select(Cell).ToArray()).ToList();
+        var cells = rows.Select(r => r.Select((value, i) => i == r.Count - 1 ? Cell(value, int.MaxValue) : Cell(value)).ToArray()).ToList();
         var widths = headers.Select((h, i) => cells.Select(r => r[i].Length).Prepend(h.Length).Max()).ToArray();
         await output.WriteLineAsync(Line(headers, widths));
         foreach (var row in cells)
@@ -18,7 +18,7 @@ internal static class TextTable
         }
     }
 
-    public static string Cell(string? value)
+    public static string Cell(string? value, int maxLength = MaxCell)
     {
         if (value is null)
         {
@@ -26,7 +26,7 @@ internal static class TextTable
         }
 
         var flat = value.ReplaceLineEndings(" ");
-        return flat.Length <= MaxCell ? flat : string.Concat(flat.AsSpan(0, MaxCell - 3), "...");
+        return flat.Length <= maxLength ? flat : string.Concat(flat.AsSpan(0, maxLength - 3), "...");
     }
 
     public static string Line(IReadOnlyList<string> cells, IReadOnlyList<int> widths)
