@@ -75,7 +75,7 @@ public sealed partial class DelegationResolver : IDisposable
     private static Resolution ToResolution(CacheEntry entry) =>
         entry.Documents is { } documents ? new Resolution(ResolutionStatus.Found, documents) : Resolution.NotFound;
 
-    private static long Ticks(double seconds) => (long)(seconds * TimeProvider.System.TimestampFrequency);
+    private long Ticks(double seconds) => (long)(seconds * _time.TimestampFrequency);
 
     private async Task<CacheEntry?> GetEntryAsync(string domain, CancellationToken cancellationToken)
     {

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs the delegation service locally: Azurite (from npm, in memory), a demo delegation for example.com, and
+# `delegation serve` on a loopback port. Needs the .NET 10 SDK and Node.js. Ctrl+C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT="${PORT:-8080}"
+AZURITE_PORT="${AZURITE_PORT:-10002}"
+
+for tool in dotnet node npm; do
+  command -v "$tool" >/dev/null || { echo "error: '$tool' is not on PATH. Install the .NET 10 SDK and Node.js 20 or later." >&2; exit 1; }
+done
+
+if [ ! -x eng/azurite/node_modules/.bin/azurite-table ]; then
+  echo "Installing Azurite (npm)..."
+  (cd eng/azurite && npm install --no-audit --no-fund --loglevel=error)
+fi
+
+echo "Building the delegation tool..."
+dotnet build src/Delegation.Cli -c Release -nologo -v quiet -clp:ErrorsOnly
+delegation() { dotnet src/Delegation.Cli/bin/Release/net10.0/delegation.dll "$@"; }
+
+echo "Starting Azurite on 127.0.0.1:${AZURITE_PORT} (in memory)..."
+eng/azurite/node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" --inMemoryPersistence --skipApiVersionCheck --silent &
+AZURITE_PID=$!
+trap 'kill "$AZURITE_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$AZURITE_PORT") 2>/dev/null && break
+  kill -0 "$AZURITE_PID" 2>/dev/null || { echo "error: Azurite exited; is port $AZURITE_PORT in use? Try AZURITE_PORT=10012 $0" >&2; exit 1; }
+  sleep 0.1
+done
+
+export DelegationStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${AZURITE_PORT}/devstoreaccount1;"
+export DelegationTable="delegations"
+
+echo "Seeding the demo delegations for example.com and localhost (so a browser can open the URLs directly)..."
+for domain in example.com localhost; do
+  delegation set "$domain" \
+    --server matrix.example.com:443 \
+    --client-base-url https://matrix.example.com \
+    --support '{"contacts":[{"matrix_id":"@admin:example.com","email_address":"admin@example.com","role":"m.role.admin"}],"support_page":"https://example.com/support"}'
+done
+
+cat <<EOT
+
+Try it:
+  curl -i -H 'Host: example.com' http://127.0.0.1:${PORT}/.well-known/matrix/server
+  curl -i -H 'Host: example.com' http://127.0.0.1:${PORT}/.well-known/matrix/client
+  curl -i -H 'Host: example.com' http://127.0.0.1:${PORT}/.well-known/matrix/support
+  curl -i -H 'Host: unknown.example' http://127.0.0.1:${PORT}/.well-known/matrix/server
+
+In a browser: http://localhost:${PORT}/.well-known/matrix/client
+
+Add more in another terminal (same table):
+  export DelegationStorage='${DelegationStorage}'
+  dotnet src/Delegation.Cli/bin/Release/net10.0/delegation.dll set other.example --server matrix.other.example:8448
+
+EOT
+delegation serve --urls "http://127.0.0.1:${PORT}"

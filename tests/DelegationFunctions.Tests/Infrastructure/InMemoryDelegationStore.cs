@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Azure;
+using Delegation.Table;
+
+namespace Delegation.Tests.Infrastructure;
+
+/// <summary>
+/// A hand-written store for resolver tests: rows in memory, every read counted, reads that can be held at a gate or
+/// made to fail like an unreachable table.
+/// </summary>
+internal sealed class InMemoryDelegationStore : IDelegationStore
+{
+    private readonly ConcurrentDictionary<string, DelegationRow> _rows = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _reads = new();
+    private int _inFlight;
+    private int _maxInFlight;
+
+    public TaskCompletionSource? Gate { get; set; }
+
+    public bool Failing { get; set; }
+
+    public IReadOnlyCollection<string> Reads => _reads;
+
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    public void Put(DelegationRow row) => _rows[row.Domain] = row with { ETag = new ETag(Guid.NewGuid().ToString()) };
+
+    public async Task<DelegationRow?> GetAsync(string domain, CancellationToken cancellationToken = default)
+    {
+        _reads.Enqueue(domain);
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        InterlockedMax(ref _maxInFlight, inFlight);
+        try
+        {
+            if (Gate is { } gate)
+            {
+                await gate.Task.WaitAsync(cancellationToken);
+            }
+
+            await Task.Yield();
+            return Failing ? throw new RequestFailedException(0, "Connection refused (test)") : _rows.GetValueOrDefault(domain);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    public async IAsyncEnumerable<DelegationRow> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        foreach (var row in _rows.Values.OrderBy(r => r.Domain, StringComparer.Ordinal))
+        {
+            yield return row;
+        }
+    }
+
+    public Task<bool> TryAddAsync(DelegationRow row, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_rows.TryAdd(row.Domain, row with { ETag = new ETag(Guid.NewGuid().ToString()) }));
+
+    public Task<bool> TryReplaceAsync(DelegationRow row, ETag ifMatch, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_rows.TryGetValue(row.Domain, out var current) && current.ETag == ifMatch && _rows.TryUpdate(row.Domain, row with { ETag = new ETag(Guid.NewGuid().ToString()) }, current));
+
+    public Task<bool> TryDeleteAsync(string domain, ETag ifMatch, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_rows.TryGetValue(domain, out var current) && current.ETag == ifMatch && _rows.TryRemove(new KeyValuePair<string, DelegationRow>(domain, current)));
+
+    public Task EnsureTableAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}
