@@ -153,6 +153,24 @@ public sealed class ImportCommandTests
     }
 
     [Fact]
+    public async Task Import_InterruptedByStorageFailure_RunAgainFinishes()
+    {
+        var table = await CliRun.NewTableAsync();
+        var lines = Enumerable.Range(0, 300).Select(i => $"{{\"PartitionKey\":\"d{i}.example\",\"Server\":\"m{i}.example:443\"}}");
+        using var file = TempFile.Create(".jsonl", string.Join('\n', lines));
+        var interrupted = await table.WithStore(store => new FailingStore(store, 100)).RunAsync("import", file.Path, "--parallel", "4");
+
+        var finished = await table.RunAsync("import", file.Path);
+
+        Assert.Equal(3, interrupted.ExitCode);
+        Assert.Contains("of 300 rows before the failure below; run the same import again to finish", interrupted.Error, StringComparison.Ordinal);
+        Assert.Contains("Storage error: the table service cannot be reached", interrupted.Error, StringComparison.Ordinal);
+        Assert.True(finished.ExitCode == 0, finished.ToString());
+        Assert.Contains("unchanged", finished.Output, StringComparison.Ordinal);
+        Assert.Equal(300, (await table.RowsAsync()).Count);
+    }
+
+    [Fact]
     public async Task Import_StorageUnreachable_OneClearMessageAndStorageExitCode()
     {
         using var file = TempFile.Create(".jsonl", "{\"PartitionKey\":\"a.example\",\"Server\":\"a.example:443\"}\n");
