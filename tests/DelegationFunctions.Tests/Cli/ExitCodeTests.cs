@@ -7,6 +7,7 @@ public sealed class ExitCodeTests
     [InlineData(0, "export")]
     [InlineData(1, "get", "bad_name.example")]
     [InlineData(1, "set", "ok.example", "--server", "matrix.org:99999")]
+    [InlineData(1, "export", "--output", "/nonexistent/folder/rows.json")]
     [InlineData(2, "import")]
     [InlineData(2, "export", "--format", "xml")]
     [InlineData(2, "import", "x.json", "--parallel", "0")]
