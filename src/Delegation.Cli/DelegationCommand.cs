@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Delegation.Cli.Check;
 using Delegation.Cli.Common;
 using Delegation.Cli.Export;
 using Delegation.Cli.Import;
@@ -21,6 +22,7 @@ internal static class DelegationCommand
         root.Subcommands.Add(RemoveCommand.Create(connection));
         root.Subcommands.Add(ListCommand.Create(connection));
         root.Subcommands.Add(ServeCommand.Create(connection));
+        root.Subcommands.Add(CheckCommand.Create(connection));
         root.Subcommands.Add(ImportCommand.Create(connection));
         root.Subcommands.Add(ExportCommand.Create(connection));
         root.Subcommands.Add(LintCommand.Create(connection));

@@ -13,6 +13,7 @@ public static class FunctionsAppHost
 
         builder.ConfigureFunctionsWebApplication();
 
+        builder.Services.AddDelegationTelemetry(builder.Configuration);
         builder.Services.AddDelegationServing();
 
         return builder.Build();

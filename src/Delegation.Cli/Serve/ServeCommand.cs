@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Delegation.Cli.Common;
 using Delegation.Serving;
 using Delegation.Table;
@@ -19,17 +21,21 @@ internal static class ServeCommand
     public static Command Create(ConnectionOptions connection)
     {
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on, separated by ';'.", DefaultValueFactory = _ => DefaultUrls };
+        var certificate = new Option<string?>("--certificate") { Description = "PEM certificate (chain) for https:// URLs." };
+        var certificateKey = new Option<string?>("--certificate-key") { Description = "PEM private key of --certificate (default: the key in the --certificate file)." };
         var command = new Command(
             "serve",
-            "Serve /.well-known/matrix/{server,client,support} from the table, exactly as the function app does.\nSettings (Delegation__MaxAgeSeconds, FrontDoorId, ...) come from the environment.\n\nExample:\n  delegation serve --urls http://127.0.0.1:8080")
+            "Serve /.well-known/matrix/{server,client,support} from the table, exactly as the function app does.\nSettings (Delegation__MaxAgeSeconds, FrontDoorId, ...) come from the environment.\n\nExample:\n  delegation serve --urls http://127.0.0.1:8080\n  delegation serve --urls https://127.0.0.1:8443 --certificate cert.pem --certificate-key key.pem")
         {
             urls,
+            certificate,
+            certificateKey,
         };
 
         CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
         {
             var storage = connection.Read(parseResult);
-            var app = Build(parseResult.GetValue(urls)!, storage);
+            var app = Build(parseResult.GetValue(urls)!, storage, certificate: LoadCertificate(parseResult.GetValue(certificate), parseResult.GetValue(certificateKey)));
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -46,10 +52,16 @@ internal static class ServeCommand
         return command;
     }
 
-    internal static WebApplication Build(string urls, DelegationStorageOptions storage, IReadOnlyDictionary<string, string?>? settings = null)
+    internal static WebApplication Build(string urls, DelegationStorageOptions storage, IReadOnlyDictionary<string, string?>? settings = null, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
+        if (certificate is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
+
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [DelegationStorageOptions.ConnectionStringKey] = storage.ConnectionString,
@@ -70,5 +82,22 @@ internal static class ServeCommand
             ? handler.HandleAsync(context, document)
             : WellKnownHandler.WriteUnknownPathAsync(context));
         return app;
+    }
+
+    private static X509Certificate2? LoadCertificate(string? certificatePath, string? keyPath)
+    {
+        if (certificatePath is null)
+        {
+            return keyPath is null ? null : throw new CliException(ExitCodes.Usage, "--certificate-key needs --certificate.");
+        }
+
+        try
+        {
+            return X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+        {
+            throw new CliException(ExitCodes.Usage, $"--certificate '{certificatePath}' cannot be loaded{(keyPath is null ? string.Empty : $" with key '{keyPath}'")}: {ex.Message}");
+        }
     }
 }

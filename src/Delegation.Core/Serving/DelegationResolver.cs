@@ -75,6 +75,7 @@ public sealed partial class DelegationResolver : IDisposable
     private static Resolution ToResolution(CacheEntry entry) =>
         entry.Documents is { } documents ? new Resolution(ResolutionStatus.Found, documents) : Resolution.NotFound;
 
+    // In the time provider's own units: a FakeTimeProvider counts 10^7 per second where Stopwatch on Linux counts 10^9.
     private long Ticks(double seconds) => (long)(seconds * _time.TimestampFrequency);
 
     private async Task<CacheEntry?> GetEntryAsync(string domain, CancellationToken cancellationToken)
@@ -100,6 +101,11 @@ public sealed partial class DelegationResolver : IDisposable
             try
             {
                 completion.SetResult(await LoadAsync(domain));
+            }
+            catch (Exception ex)
+            {
+                // Whatever went wrong, the requests waiting on this load must get an answer, not hang.
+                completion.SetResult(OnStorageFailure(domain, ex));
             }
             finally
             {
@@ -172,7 +178,7 @@ public sealed partial class DelegationResolver : IDisposable
 
         // Keep answering from the stale entry for a short while instead of retrying the table on every request.
         var retryAt = new CacheEntry(stale.Documents, now + _staleRetryTicks, stale.StaleUntil);
-        _entries[domain] = retryAt;
+        _entries.TryUpdate(domain, retryAt, stale);
         return retryAt;
     }
 
@@ -180,31 +186,38 @@ public sealed partial class DelegationResolver : IDisposable
     {
         var now = _time.GetTimestamp();
         var entry = new CacheEntry(documents, now + lifetimeTicks, now + lifetimeTicks + _staleTicks);
-        if (_entries.TryAdd(domain, entry))
+        while (true)
         {
-            if (Interlocked.Increment(ref _count) > _options.MaxCachedDomains)
+            if (_entries.TryAdd(domain, entry))
             {
-                Trim(now);
+                if (Interlocked.Increment(ref _count) > _options.MaxCachedDomains)
+                {
+                    Trim(now);
+                }
+
+                return entry;
+            }
+
+            // Replace only what is there, so an entry trimmed meanwhile is re-added and counted, never added uncounted.
+            if (_entries.TryGetValue(domain, out var previous) && _entries.TryUpdate(domain, entry, previous))
+            {
+                return entry;
             }
         }
-        else
-        {
-            _entries[domain] = entry;
-        }
-
-        return entry;
     }
 
     /// <summary>Brings the cache down to 90% of its bound: first entries past stale, then absences, then the rest.</summary>
     private void Trim(long now)
     {
-        if (!_trimLock.TryEnter())
-        {
-            return;
-        }
-
+        // Waiting for a trim in progress (rather than skipping it) keeps the count within the bound once Store returns.
+        _trimLock.Enter();
         try
         {
+            if (Volatile.Read(ref _count) <= _options.MaxCachedDomains)
+            {
+                return;
+            }
+
             var target = _options.MaxCachedDomains * 9 / 10;
             RemoveWhere(e => now >= e.StaleUntil, target);
             RemoveWhere(e => e.IsNegative, target);

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Delegation.Cli.Serve;
 using Delegation.Table;
 using Delegation.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 
 namespace Delegation.Tests.Serving;
 
@@ -12,9 +13,7 @@ public sealed class StorageOutageTests
     [Fact]
     public async Task Get_StorageUnreachableNothingCached_Answers503WithRetryAfterAndNoStore()
     {
-        var deadStorage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";
-        await using var app = ServeCommand.Build($"http://127.0.0.1:{FreePort.Next()}", new DelegationStorageOptions { ConnectionString = deadStorage }, ServedTable.Settings);
-        await app.StartAsync();
+        await using var app = await StartWithDeadStorageAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/matrix/server");
         request.Headers.Host = "example.com";
@@ -30,9 +29,7 @@ public sealed class StorageOutageTests
     [Fact]
     public async Task Options_StorageUnreachable_Answers204WithoutLookingUp()
     {
-        var deadStorage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";
-        await using var app = ServeCommand.Build($"http://127.0.0.1:{FreePort.Next()}", new DelegationStorageOptions { ConnectionString = deadStorage }, ServedTable.Settings);
-        await app.StartAsync();
+        await using var app = await StartWithDeadStorageAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         using var request = new HttpRequestMessage(HttpMethod.Options, "/.well-known/matrix/server");
         request.Headers.Host = "example.com";
@@ -63,6 +60,14 @@ public sealed class StorageOutageTests
         Assert.Equal(HttpStatusCode.OK, during.StatusCode);
         Assert.Equal(await before.Content.ReadAsStringAsync(), await during.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unknown.StatusCode);
+    }
+
+    private static async Task<WebApplication> StartWithDeadStorageAsync()
+    {
+        var deadStorage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";
+        var app = ServeCommand.Build($"http://127.0.0.1:{FreePort.Next()}", new DelegationStorageOptions { ConnectionString = deadStorage }, ServedTable.Settings);
+        await app.StartAsync();
+        return app;
     }
 
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string host)

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Load test, one run, three servers side by side: `delegation serve` over Azurite with the demo row, a bare Kestrel
+# app answering the same document as a constant with the same headers, and nginx (one worker) answering it from a
+# `map` on $host. Each server is pinned to core SERVER_CPU, wrk (1 thread, 32 connections) to core CLIENT_CPU.
+# Rounds are interleaved (serve, bare, nginx, serve, ...) and the median of each is reported.
+#
+#   eng/loadtest.sh                 # DURATION=15 ROUNDS=3 CONNECTIONS=32
+#   DURATION=30 ROUNDS=5 eng/loadtest.sh
+source "$(dirname "$0")/perf-lib.sh"
+
+DURATION="${DURATION:-15}"
+ROUNDS="${ROUNDS:-3}"
+CONNECTIONS="${CONNECTIONS:-32}"
+SERVE_PORT=18081
+BARE_PORT=18082
+NGINX_PORT=18083
+PATH_SERVER="/.well-known/matrix/server"
+
+ensure_apt_tools nginx wrk curl
+build_release
+start_azurite
+seed_demo_rows
+
+Delegation__MaxAgeSeconds=14400 taskset -c "$SERVER_CPU" dotnet "$CLI_DLL" serve --urls "http://127.0.0.1:$SERVE_PORT" \
+  --connection-string "$CONNECTION_STRING" --table "$TABLE" >"$WORK/serve.log" 2>&1 &
+PIDS+=($!)
+taskset -c "$SERVER_CPU" dotnet "$BENCH_DLL" bare-kestrel --urls "http://127.0.0.1:$BARE_PORT" >"$WORK/bare.log" 2>&1 &
+PIDS+=($!)
+
+wait_for_port "$BARE_PORT"
+ETAG="$(curl -s -D - -o /dev/null -H 'Host: example.com' "http://127.0.0.1:$BARE_PORT$PATH_SERVER" 2>/dev/null | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" { print $2 }' || true)"
+mkdir -p "$WORK/nginx/logs"
+cat >"$WORK/nginx/nginx.conf" <<NGINX
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  server_tokens off;
+  map \$host \$delegation {
+    example.com '{"m.server":"matrix.example.com:443"}';
+    default '';
+  }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location = $PATH_SERVER {
+      if (\$delegation = '') { return 404; }
+      default_type application/json;
+      add_header Access-Control-Allow-Origin "*" always;
+      add_header Access-Control-Allow-Methods "GET, HEAD, OPTIONS" always;
+      add_header Access-Control-Allow-Headers "X-Requested-With, Content-Type, Authorization" always;
+      add_header Cache-Control "public, max-age=14400";
+      add_header ETag '$ETAG';
+      return 200 \$delegation;
+    }
+  }
+}
+NGINX
+NGINX_BIN="$(command -v nginx || echo /usr/sbin/nginx)"
+taskset -c "$SERVER_CPU" "$NGINX_BIN" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx.log" 2>&1 &
+PIDS+=($!)
+
+for port in $SERVE_PORT $BARE_PORT $NGINX_PORT; do wait_for_port "$port"; done
+for name_port in serve:$SERVE_PORT bare:$BARE_PORT nginx:$NGINX_PORT; do
+  port="${name_port#*:}"
+  body="$(curl -s -H 'Host: example.com' "http://127.0.0.1:$port$PATH_SERVER")"
+  [ "$body" = '{"m.server":"matrix.example.com:443"}' ] || { echo "${name_port%%:*} answered '$body'" >&2; exit 1; }
+  echo "== ${name_port%%:*} headers:"; curl -s -D - -o /dev/null -H 'Host: example.com' "http://127.0.0.1:$port$PATH_SERVER" | tr -d '\r' | sed -n 's/^./   &/p'
+done
+
+# wrk prints latency with a unit; turn it into microseconds.
+to_us() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); print v } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v * 1000 } else { sub(/s$/, "", v); print v * 1000000 } }'; }
+
+run_wrk() { # name port seconds
+  taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$3s" --latency -H 'Host: example.com' "http://127.0.0.1:$2$PATH_SERVER" >"$WORK/wrk-$1.txt"
+  if grep -q "Non-2xx" "$WORK/wrk-$1.txt"; then echo "$1 answered non-2xx under load:" >&2; cat "$WORK/wrk-$1.txt" >&2; exit 1; fi
+  local rps p50 p99
+  rps="$(awk '/^Requests\/sec:/ { print $2 }' "$WORK/wrk-$1.txt")"
+  p50="$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-$1.txt" | to_us)"
+  p99="$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$1.txt" | to_us)"
+  echo "$rps $p50 $p99" >>"$WORK/results-$1.txt"
+  printf '   %-6s %10.0f req/s  p50 %7.0f us  p99 %7.0f us\n' "$1" "$rps" "$p50" "$p99"
+}
+
+echo "Warming up (5 s each)..."
+for name_port in serve:$SERVE_PORT bare:$BARE_PORT nginx:$NGINX_PORT; do run_wrk "${name_port%%:*}" "${name_port#*:}" 5 >/dev/null; rm -f "$WORK/results-${name_port%%:*}.txt"; done
+for round in $(seq 1 "$ROUNDS"); do
+  echo "Round $round/$ROUNDS (${DURATION} s each, wrk -t1 -c$CONNECTIONS on core $CLIENT_CPU, servers on core $SERVER_CPU):"
+  for name_port in serve:$SERVE_PORT bare:$BARE_PORT nginx:$NGINX_PORT; do run_wrk "${name_port%%:*}" "${name_port#*:}" "$DURATION"; done
+done
+
+col() { awk -v c="$2" '{ print $c }' "$WORK/results-$1.txt" | median; }
+for name in serve bare nginx; do
+  eval "${name}_rps=$(col $name 1) ${name}_p50=$(col $name 2) ${name}_p99=$(col $name 3)"
+done
+echo
+echo "Median of $ROUNDS rounds:"
+printf '| %-22s | %10s | %9s | %9s |\n' "server" "requests/s" "p50 (us)" "p99 (us)"
+printf '|%s|%s|%s|%s|\n' "------------------------" "------------" "-----------" "-----------"
+printf '| %-22s | %10.0f | %9.0f | %9.0f |\n' "delegation serve" "$serve_rps" "$serve_p50" "$serve_p99"
+printf '| %-22s | %10.0f | %9.0f | %9.0f |\n' "bare Kestrel" "$bare_rps" "$bare_p50" "$bare_p99"
+printf '| %-22s | %10.0f | %9.0f | %9.0f |\n' "nginx (1 worker)" "$nginx_rps" "$nginx_p50" "$nginx_p99"
+echo
+awk -v s="$serve_rps" -v b="$bare_rps" -v n="$nginx_rps" -v sp="$serve_p99" -v bp="$bare_p99" 'BEGIN {
+  printf "serve/bare requests/s: %.2fx (target >= 0.85x)   serve/bare p99: %.2fx (target <= 1.5x)\n", s / b, sp / bp
+  printf "serve/nginx requests/s: %.2fx   bare/nginx requests/s: %.2fx\n", s / n, b / n
+}'

@@ -1,0 +1,287 @@
+// The Flex Consumption plan and function app: .NET 10 isolated worker, system-assigned identity, identity-based host
+// storage, a site that admits only this Front Door profile (the deployment site stays open for publishing), and the
+// roles of that identity.
+
+@description('Azure region.')
+param location string
+
+@description('Tags for every resource.')
+param tags object
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Name of the function app.')
+param appName string
+
+@description('Storage account for the host (AzureWebJobsStorage, through the identity).')
+param storageAccountName string
+
+@description('URL of the blob container that holds the deployment package.')
+param deploymentContainerUrl string
+
+@description('Table service endpoint the app reads delegations from.')
+param tableServiceUri string
+
+@description('Name of the delegations table.')
+param tableName string
+
+@description('Application Insights connection string.')
+param applicationInsightsConnectionString string
+
+@description('The Front Door profile ID that requests must carry in X-Azure-FDID.')
+param frontDoorId string
+
+@description('Name of the Application Insights component.')
+param applicationInsightsName string
+
+@description('Optional object ID of the delegations admin; empty for none.')
+param adminPrincipalId string
+
+@description('Kind of principal adminPrincipalId names.')
+param adminPrincipalType string
+
+@description('Memory of each instance in MB.')
+param instanceMemoryMB int
+
+@description('Most instances the app scales out to.')
+param maximumInstanceCount int
+
+@description('Instances kept warm for the HTTP functions.')
+param alwaysReadyInstances int
+
+@description('max-age in seconds of a served document.')
+param documentMaxAgeSeconds int
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: appName
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: deploymentContainerUrl
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+        alwaysReady: alwaysReadyInstances > 0
+          ? [
+              {
+                name: 'http'
+                instanceCount: alwaysReadyInstances
+              }
+            ]
+          : []
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      ipSecurityRestrictionsDefaultAction: 'Deny'
+      ipSecurityRestrictions: [
+        {
+          name: 'AllowFrontDoor'
+          description: 'Only this Front Door profile reaches the app.'
+          action: 'Allow'
+          priority: 100
+          tag: 'ServiceTag'
+          ipAddress: 'AzureFrontDoor.Backend'
+          headers: {
+            'x-azure-fdid': [
+              frontDoorId
+            ]
+          }
+        }
+      ]
+      // Publishing goes to the deployment (SCM) site with an Entra token; it keeps its own, open rules.
+      scmIpSecurityRestrictionsUseMain: false
+      scmIpSecurityRestrictionsDefaultAction: 'Allow'
+      appSettings: [
+        {
+          name: 'AzureWebJobsStorage__accountName'
+          value: storageAccountName
+        }
+        {
+          name: 'AzureWebJobsStorage__credential'
+          value: 'managedidentity'
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: applicationInsightsConnectionString
+        }
+        {
+          // The host's own telemetry authenticates with the identity too (the component refuses keys).
+          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+          value: 'Authorization=AAD'
+        }
+        {
+          name: 'DelegationStorage__tableServiceUri'
+          value: tableServiceUri
+        }
+        {
+          name: 'DelegationTable'
+          value: tableName
+        }
+        {
+          name: 'FrontDoorId'
+          value: frontDoorId
+        }
+        {
+          name: 'Delegation__MaxAgeSeconds'
+          value: string(documentMaxAgeSeconds)
+        }
+      ]
+    }
+  }
+}
+
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+// Data-plane roles: the app reads the delegations table only, the host gets what it needs on blobs and queues,
+// the app publishes telemetry, and an optional admin edits delegations. Names use the app's resource ID, which is known
+// before deployment, in place of its principal ID, which is not.
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageTableDataReader: '76199698-9eea-4c19-bc75-cec21354c6b6'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+}
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+
+  resource tableService 'tableServices' existing = {
+    name: 'default'
+
+    resource table 'tables' existing = {
+      name: tableName
+    }
+  }
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+// Storage Blob Data Owner: the host's locks and keys, and the deployment package container.
+resource hostBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, app.id, roles.storageBlobDataOwner)
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Storage Queue Data Contributor: the host's internal queues.
+resource hostQueues 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, app.id, roles.storageQueueDataContributor)
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.storageQueueDataContributor
+    )
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Storage Table Data Reader on the delegations table only: the app never writes.
+resource appTable 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account::tableService::table.id, app.id, roles.storageTableDataReader)
+  scope: account::tableService::table
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataReader)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Monitoring Metrics Publisher: telemetry with an Entra token, as the component refuses keys.
+resource appTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(applicationInsights.id, app.id, roles.monitoringMetricsPublisher)
+  scope: applicationInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.monitoringMetricsPublisher
+    )
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Storage Table Data Contributor for the admin, on the account: `delegation set` creates the table when it is missing,
+// which a role scoped to the table alone does not allow.
+resource adminTable 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(adminPrincipalId)) {
+  name: guid(account.id, adminPrincipalId, roles.storageTableDataContributor)
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.storageTableDataContributor
+    )
+    principalId: adminPrincipalId
+    principalType: adminPrincipalType
+  }
+}
+
+@description('Name of the function app.')
+output appName string = app.name
+
+@description('Default host name, the Front Door origin.')
+output defaultHostName string = app.properties.defaultHostName
+
+@description('Object ID of the app\'s system-assigned identity.')
+output principalId string = app.identity.principalId

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Delegation.Cli.Common;
+
+namespace Delegation.Cli.Check;
+
+/// <summary><c>delegation check</c>: server, client and support discovery for one domain or the whole table.</summary>
+internal static class CheckCommand
+{
+    /// <summary>Federation would fail for the domain (or for at least one domain with --all).</summary>
+    public const int FederationFails = ExitCodes.Invalid;
+
+    public static Command Create(ConnectionOptions connection)
+    {
+        var domain = new Argument<string?>("domain") { Description = "The server name to check, like example.com (a port or IP literal is allowed, as in Matrix IDs).", Arity = ArgumentArity.ZeroOrOne };
+        var all = new Option<bool>("--all") { Description = "Check every domain in the table (wildcard rows are skipped)." };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+        var concurrency = new Option<int>("--concurrency") { Description = "Domains checked at once with --all.", DefaultValueFactory = _ => 8 };
+        var network = new CheckOptions();
+        var command = new Command(
+            "check",
+            "Check a delegation the way the Matrix network does: server discovery (well-known, SRV, TLS, federation version), client discovery and the support document.\nExit status 0 only when federation would work.\n\nExamples:\n  delegation check example.com\n  delegation check --all\n  delegation check example.com --resolve example.com:443:127.0.0.1:8443 --ca-cert ca.pem")
+        {
+            domain, all, json, concurrency,
+        };
+        network.AddTo(command);
+
+        CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
+        {
+            var name = parseResult.GetValue(domain);
+            var checkAll = parseResult.GetValue(all);
+            if (checkAll == (name is not null))
+            {
+                throw new CliException(ExitCodes.Usage, "Give one domain, or --all to check every domain in the table.");
+            }
+
+            var settings = network.Read(parseResult);
+            using var checker = new DelegationChecker(settings);
+            if (checkAll)
+            {
+                var limit = parseResult.GetValue(concurrency);
+                if (limit is < 1 or > 64)
+                {
+                    throw new CliException(ExitCodes.Usage, $"--concurrency '{limit}' is invalid: it must be from 1 to 64.");
+                }
+
+                return await CheckAll.RunAsync(checker, connection.CreateStore(parseResult), limit, parseResult.GetValue(json), context, cancellationToken);
+            }
+
+            var report = await checker.CheckAsync(name!, cancellationToken);
+            await (parseResult.GetValue(json) ? CheckRenderer.WriteJsonAsync(report, context.Output) : CheckRenderer.WriteTextAsync(report, context.Output));
+            return report.FederationWorks ? ExitCodes.Success : FederationFails;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Delegation.Cli.Common;
+
+namespace Delegation.Cli.Check;
+
+/// <summary>The network options of <c>delegation check</c>, turned into <see cref="CheckSettings"/> with clear errors.</summary>
+internal sealed class CheckOptions
+{
+    public Option<string[]> Resolve { get; } = new("--resolve")
+    {
+        Description = "Pin host:port to an address, as curl does: host:port:address. A fourth part, host:port:address:connect-port, connects to another port (for test servers). Repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string?> Dns { get; } = new("--dns") { Description = "Ask this DNS server (address[:port], IPv6 as [::1]:53) for SRV, A and AAAA records instead of the system's." };
+
+    public Option<string[]> CaCert { get; } = new("--ca-cert") { Description = "Also trust the certificate authorities in this PEM file. Repeatable." };
+
+    public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for each connection, DNS answer and response (default 30, as gomatrixserverlib).", DefaultValueFactory = _ => CheckSettings.DefaultTimeout.TotalSeconds };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Resolve);
+        command.Options.Add(Dns);
+        command.Options.Add(CaCert);
+        command.Options.Add(Timeout);
+    }
+
+    public CheckSettings Read(ParseResult parseResult)
+    {
+        var timeout = parseResult.GetValue(Timeout);
+        if (!(timeout > 0 && timeout <= 600))
+        {
+            throw new CliException(ExitCodes.Usage, $"--timeout '{timeout}' is invalid: it must be a number of seconds above 0 and at most 600.");
+        }
+
+        var pins = new List<ResolvePin>();
+        foreach (var text in parseResult.GetValue(Resolve) ?? [])
+        {
+            pins.Add(ResolvePin.TryParse(text, out var pin) ? pin : throw new CliException(ExitCodes.Usage, $"--resolve '{text}' is invalid: it {ResolvePin.Rule}."));
+        }
+
+        return new CheckSettings
+        {
+            Timeout = TimeSpan.FromSeconds(timeout),
+            Pins = pins,
+            DnsServer = ReadDns(parseResult.GetValue(Dns)),
+            ExtraCertificateAuthorities = ReadAuthorities(parseResult.GetValue(CaCert) ?? []),
+        };
+    }
+
+    private static IPEndPoint? ReadDns(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!IPEndPoint.TryParse(text, out var endPoint))
+        {
+            throw new CliException(ExitCodes.Usage, $"--dns '{text}' is invalid: it must be an IP address with an optional port, like 127.0.0.1:5353 or [::1]:53.");
+        }
+
+        return endPoint.Port == 0 ? new IPEndPoint(endPoint.Address, 53) : endPoint;
+    }
+
+    private static X509Certificate2Collection ReadAuthorities(string[] paths)
+    {
+        var authorities = new X509Certificate2Collection();
+        foreach (var path in paths)
+        {
+            var before = authorities.Count;
+            try
+            {
+                authorities.ImportFromPemFile(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
+            {
+                throw new CliException(ExitCodes.Usage, $"--ca-cert '{path}' cannot be read: {ex.Message}");
+            }
+
+            if (authorities.Count == before)
+            {
+                throw new CliException(ExitCodes.Usage, $"--ca-cert '{path}' is invalid: it holds no PEM certificate (-----BEGIN CERTIFICATE-----).");
+            }
+        }
+
+        return authorities;
+    }
+}

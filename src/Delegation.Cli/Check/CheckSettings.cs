@@ -1,0 +1,24 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Delegation.Cli.Check;
+
+/// <summary>How one check run reaches the network: pins, DNS server, extra trust, time limit.</summary>
+internal sealed record CheckSettings
+{
+    /// <summary>Synapse and gomatrixserverlib refuse well-known bodies larger than this.</summary>
+    public const int MaxBodyBytes = 50 * 1024;
+
+    /// <summary>Go's http.Client stops after 10 redirects; Synapse's agent allows 20. We use the stricter one.</summary>
+    public const int MaxRedirects = 10;
+
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    public IReadOnlyList<ResolvePin> Pins { get; init; } = [];
+
+    public IPEndPoint? DnsServer { get; init; }
+
+    public X509Certificate2Collection ExtraCertificateAuthorities { get; init; } = [];
+}

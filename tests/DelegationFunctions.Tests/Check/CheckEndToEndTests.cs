@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Delegation.Cli;
+using Delegation.Cli.Serve;
+using Delegation.Table;
+using Delegation.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Delegation.Tests.Check;
+
+/// <summary>
+/// <c>delegation serve</c> over HTTPS behind the test CA, fed by Azurite, plus a stub homeserver, checked by
+/// <c>delegation check</c> through the command line with <c>--resolve</c>, <c>--dns</c> and <c>--ca-cert</c>.
+/// </summary>
+public sealed class CheckEndToEndTests(ITestOutputHelper output)
+{
+    private const string Support = """{"contacts":[{"role":"m.role.admin","matrix_id":"@admin:good.test","email_address":"admin@good.test"}]}""";
+
+    [Fact]
+    public async Task Check_ServeOverHttpsWithStubHomeserver_IsAllGreen()
+    {
+        await using var setup = await SetupAsync();
+
+        var (exitCode, stdout, stderr) = await RunAsync(["check", "good.test", .. setup.Arguments]);
+
+        output.WriteLine(stdout);
+        Assert.True(exitCode == 0, stdout + stderr);
+        Assert.Contains("Server discovery (federation): OK", stdout, StringComparison.Ordinal);
+        Assert.Contains("Client discovery: OK", stdout, StringComparison.Ordinal);
+        Assert.Contains("Support document: OK", stdout, StringComparison.Ordinal);
+        Assert.Contains("Federation with good.test would work.", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ServeProcessWithPemCertificate_IsGreenFromCheckProcess()
+    {
+        await using var setup = await SetupAsync();
+        var (certificatePem, keyPem) = TestCertificates.WritePem(TestCertificates.Issue("good.test"));
+        var port = FreePort.Next();
+        using var serve = Process.Start(DelegationProcess.StartInfo(["serve", "--urls", $"https://127.0.0.1:{port}", "--certificate", certificatePem, "--certificate-key", keyPem, "--connection-string", setup.ConnectionString, "--table", setup.Table]))!;
+        try
+        {
+            var arguments = setup.Arguments.Select(a => a.StartsWith("good.test:443:", StringComparison.Ordinal) ? $"good.test:443:127.0.0.1:{port}" : a).ToList();
+            var listening = await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.StartsWith("Serving table", listening, StringComparison.Ordinal);
+
+            var (exitCode, stdout, stderr) = await DelegationProcess.RunAsync(["check", "good.test", .. arguments]);
+
+            output.WriteLine(stdout);
+            Assert.True(exitCode == 0, stdout + stderr);
+            Assert.Contains($"https://127.0.0.1:{port}", listening, StringComparison.Ordinal);
+            Assert.Contains("Federation with good.test would work.", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Check_BrokenDelegation_ExitsOneAndExplains()
+    {
+        await using var setup = await SetupAsync();
+
+        var (exitCode, stdout, _) = await RunAsync(["check", "broken.test", .. setup.Arguments]);
+
+        output.WriteLine(stdout);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Federation with broken.test would FAIL: hs.broken.test:8448: TLS: the certificate is not valid for 'hs.broken.test'", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAll_Table_SummarisesEveryDomain()
+    {
+        await using var setup = await SetupAsync();
+
+        var (exitCode, stdout, stderr) = await RunAsync(["check", "--all", "--connection-string", setup.ConnectionString, "--table", setup.Table, .. setup.Arguments]);
+
+        output.WriteLine(stdout);
+        output.WriteLine(stderr);
+        Assert.Equal(1, exitCode);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("Domain", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("good.test", StringComparison.Ordinal) && l.Contains("  OK      OK      OK       -", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("broken.test", StringComparison.Ordinal) && l.Contains("FAIL", StringComparison.Ordinal));
+        Assert.Contains("skipped *.wild.test", stderr, StringComparison.Ordinal);
+        Assert.Contains("[2/2]", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_Json_CarriesVerdictsAndSteps()
+    {
+        await using var setup = await SetupAsync();
+
+        var (exitCode, stdout, _) = await RunAsync(["check", "good.test", "--json", .. setup.Arguments]);
+
+        output.WriteLine(stdout);
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("good.test", json.RootElement.GetProperty("domain").GetString());
+        Assert.True(json.RootElement.GetProperty("federationWorks").GetBoolean());
+        Assert.Equal("Ok", json.RootElement.GetProperty("server").GetProperty("verdict").GetString());
+        var steps = json.RootElement.GetProperty("server").GetProperty("steps");
+        Assert.Contains(steps.EnumerateArray(), s => s.GetProperty("name").GetString() == "federation" && s.GetProperty("status").GetString() == "Ok");
+    }
+
+    [Theory]
+    [InlineData(new[] { "check" }, "Give one domain, or --all")]
+    [InlineData(new[] { "check", "a.test", "--resolve", "a.test:443" }, "--resolve 'a.test:443' is invalid")]
+    [InlineData(new[] { "check", "a.test", "--dns", "dns.example" }, "--dns 'dns.example' is invalid")]
+    [InlineData(new[] { "check", "a.test", "--ca-cert", "/nonexistent/ca.pem" }, "--ca-cert '/nonexistent/ca.pem' cannot be read")]
+    [InlineData(new[] { "check", "a.test", "--timeout", "0" }, "--timeout '0' is invalid")]
+    [InlineData(new[] { "serve", "--certificate-key", "key.pem" }, "--certificate-key needs --certificate.")]
+    [InlineData(new[] { "serve", "--urls", "https://127.0.0.1:0", "--certificate", "/nonexistent/cert.pem" }, "--certificate '/nonexistent/cert.pem' cannot be loaded")]
+    public async Task Check_BadOptions_ExitWithUsage(string[] args, string expected)
+    {
+        var (exitCode, _, stderr) = await RunAsync(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = await DelegationCommand.InvokeAsync(args, stdout, stderr);
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    private static async Task<Setup> SetupAsync()
+    {
+        var azurite = await Azurite.Shared;
+        var table = await azurite.CreateTableAsync("check");
+        var store = new TableDelegationStore(table);
+        await store.TryAddAsync(new DelegationRow("good.test") { Server = "hs.good.test:8448", ClientBaseUrl = "https://hs.good.test", Support = Support });
+        await store.TryAddAsync(new DelegationRow("broken.test") { Server = "hs.broken.test:8448", ClientBaseUrl = "https://hs.broken.test/" });
+        await store.TryAddAsync(new DelegationRow("*.wild.test") { Server = "hs.good.test:8448" });
+
+        var (certificatePem, keyPem) = TestCertificates.WritePem(TestCertificates.Issue("good.test", "broken.test"));
+        var storage = new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = table.Name };
+        var serve = ServeCommand.Build("https://127.0.0.1:0", storage, certificate: X509Certificate2.CreateFromPemFile(certificatePem, keyPem));
+        await serve.StartAsync();
+        var servePort = new Uri(serve.Urls.First()).Port;
+
+        var homeserver = await TestHttpsServer.StartAsync();
+        homeserver.ValidFor("hs.good.test").Certificate("hs.broken.test", TestCertificates.Issue("hs.good.test"))
+            .Homeserver("hs.good.test:8448").Homeserver("hs.broken.test:8448")
+            .Json("hs.good.test", "/_matrix/client/versions", """{"versions":["v1.11","v1.12","v1.13"]}""", 200, ("Access-Control-Allow-Origin", "*"));
+        var dns = new TestDnsServer();
+        string[] arguments =
+        [
+            "--resolve", $"good.test:443:127.0.0.1:{servePort}",
+            "--resolve", $"broken.test:443:127.0.0.1:{servePort}",
+            "--resolve", $"hs.good.test:8448:127.0.0.1:{homeserver.Port}",
+            "--resolve", $"hs.good.test:443:127.0.0.1:{homeserver.Port}",
+            "--resolve", $"hs.broken.test:8448:127.0.0.1:{homeserver.Port}",
+            "--resolve", $"hs.broken.test:443:127.0.0.1:{homeserver.Port}",
+            "--dns", dns.EndPoint.ToString(),
+            "--ca-cert", TestCertificates.AuthorityPemFile,
+            "--timeout", "5",
+        ];
+        return new Setup(azurite.ConnectionString, table.Name, arguments, serve, homeserver, dns);
+    }
+
+    private sealed record Setup(string ConnectionString, string Table, string[] Arguments, Microsoft.AspNetCore.Builder.WebApplication Serve, TestHttpsServer Homeserver, TestDnsServer Dns) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Serve.StopAsync();
+            await Serve.DisposeAsync();
+            await Homeserver.DisposeAsync();
+            Dns.Dispose();
+        }
+    }
+}

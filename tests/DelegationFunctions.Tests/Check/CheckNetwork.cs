@@ -1,0 +1,50 @@
+using System.Net;
+using Delegation.Cli.Check;
+
+namespace Delegation.Tests.Check;
+
+/// <summary>One test's little internet: an HTTPS server, a DNS server and the pins that lead the check to them.</summary>
+internal sealed class CheckNetwork : IAsyncDisposable
+{
+    private readonly List<ResolvePin> _pins = [];
+
+    private CheckNetwork(TestHttpsServer server) => Server = server;
+
+    public TestHttpsServer Server { get; }
+
+    public TestDnsServer Dns { get; } = new();
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public static async Task<CheckNetwork> StartAsync() => new(await TestHttpsServer.StartAsync());
+
+    /// <summary>Connections to host:port reach the test server (whatever port it really listens on).</summary>
+    public CheckNetwork Pin(string host, int port)
+    {
+        _pins.Add(new ResolvePin(host, port, IPAddress.Loopback, Server.Port));
+        return this;
+    }
+
+    /// <summary>The arguments that give the same pins on the command line.</summary>
+    public IEnumerable<string> Arguments() =>
+        _pins.SelectMany(p => new[] { "--resolve", $"{p.Host}:{p.Port}:{p.Address}:{p.ConnectPort}" })
+            .Concat(["--dns", Dns.EndPoint.ToString(), "--ca-cert", TestCertificates.AuthorityPemFile, "--timeout", Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+    public async Task<CheckReport> CheckAsync(string domain)
+    {
+        using var checker = new DelegationChecker(new CheckSettings
+        {
+            Pins = _pins,
+            DnsServer = Dns.EndPoint,
+            Timeout = Timeout,
+            ExtraCertificateAuthorities = [TestCertificates.Authority],
+        });
+        return await checker.CheckAsync(domain);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Dns.Dispose();
+        await Server.DisposeAsync();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.Logging;
+
+namespace Delegation.Tests.Check;
+
+/// <summary>
+/// Kestrel on a free loopback port, presenting a certificate chosen by SNI, answering "host path" routes that tests
+/// register. It records the Host header of each request so tests can check what the tool sent.
+/// </summary>
+internal sealed class TestHttpsServer : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, X509Certificate2> _certificates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, RequestDelegate> _routes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly X509Certificate2 _fallbackCertificate = TestCertificates.Issue("unknown.test");
+    private WebApplication? _app;
+
+    public int Port { get; private set; }
+
+    public ConcurrentQueue<string> Requests { get; } = new();
+
+    public static async Task<TestHttpsServer> StartAsync()
+    {
+        var server = new TestHttpsServer();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
+        {
+            ServerCertificateSelector = (_, name) => name is not null && server._certificates.TryGetValue(name, out var certificate) ? certificate : server._fallbackCertificate,
+        })));
+        server._app = builder.Build();
+        server._app.Run(server.HandleAsync);
+        await server._app.StartAsync();
+        server.Port = new Uri(server._app.Urls.First()).Port;
+        return server;
+    }
+
+    /// <summary>Presents <paramref name="certificate"/> when the client's SNI is <paramref name="sni"/>.</summary>
+    public TestHttpsServer Certificate(string sni, X509Certificate2 certificate)
+    {
+        _certificates[sni] = certificate;
+        return this;
+    }
+
+    /// <summary>Presents a valid certificate from the test authority for each name.</summary>
+    public TestHttpsServer ValidFor(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            Certificate(name, TestCertificates.Issue(name));
+        }
+
+        return this;
+    }
+
+    public TestHttpsServer Route(string host, string path, RequestDelegate handler)
+    {
+        _routes[$"{host} {path}"] = handler;
+        return this;
+    }
+
+    public TestHttpsServer Json(string host, string path, string body, int status = 200, params (string Name, string Value)[] headers) =>
+        Route(host, path, async context =>
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            foreach (var (name, value) in headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            await context.Response.WriteAsync(body);
+        });
+
+    public TestHttpsServer Homeserver(string host) =>
+        Json(host, "/_matrix/federation/v1/version", """{"server":{"name":"Synapse","version":"1.140.0"}}""");
+
+    public TestHttpsServer Redirect(string host, string path, string location, int status = 302) =>
+        Route(host, path, context =>
+        {
+            context.Response.StatusCode = status;
+            context.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    private Task HandleAsync(HttpContext context)
+    {
+        var host = context.Request.Host.Value ?? string.Empty;
+        Requests.Enqueue($"{host} {context.Request.Path}");
+        if (_routes.TryGetValue($"{host} {context.Request.Path}", out var handler)
+            || _routes.TryGetValue($"{context.Request.Host.Host} {context.Request.Path}", out handler))
+        {
+            return handler(context);
+        }
+
+        context.Response.StatusCode = 404;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,48 @@
+namespace Delegation.Tests.Infra;
+
+/// <summary>
+/// Two snapshots shared by <see cref="MainTemplateSnapshotTests"/>: the example infra/main.bicepparam as committed, and a
+/// variant with an admin, the Premium tier and a subdomain inside an Azure DNS zone.
+/// </summary>
+public sealed class ExampleSnapshotFixture : IAsyncLifetime
+{
+    public const string AdminPrincipalId = "11111111-2222-3333-4444-555555555555";
+
+    private const string VariantParameters = """
+        using 'main.bicep'
+
+        param customDomains = [
+          {
+            name: 'Example.COM'
+            dnsZoneName: 'example.com'
+          }
+          {
+            name: 'matrix.example.net'
+            dnsZoneName: 'example.net'
+          }
+          {
+            name: 'chat.example.org'
+          }
+        ]
+
+        param frontDoorTier = 'Premium'
+
+        param alwaysReadyInstances = 2
+
+        param adminPrincipalId = '11111111-2222-3333-4444-555555555555'
+        """;
+
+    internal SnapshotResult Example { get; private set; } = null!;
+
+    internal SnapshotResult Variant { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var example = Bicep.SnapshotAsync(Bicep.ExampleParameters());
+        var variant = Bicep.SnapshotAsync(VariantParameters);
+        Example = await example;
+        Variant = await variant;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}

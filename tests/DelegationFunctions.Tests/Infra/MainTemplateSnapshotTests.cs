@@ -1,0 +1,292 @@
+using System.Text.Json;
+
+namespace Delegation.Tests.Infra;
+
+/// <summary>The security-relevant values of the deployment, as <c>bicep snapshot</c> predicts them without Azure.</summary>
+public sealed class MainTemplateSnapshotTests(ExampleSnapshotFixture fixture) : IClassFixture<ExampleSnapshotFixture>
+{
+    private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
+    private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
+    private const string StorageTableDataReader = "76199698-9eea-4c19-bc75-cec21354c6b6";
+    private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+
+    private SnapshotResult Example => fixture.Example;
+
+    [Fact]
+    public void Snapshot_Example_HasNoDiagnostics()
+    {
+        var diagnostics = Example.Snapshot!.RootElement.GetProperty("diagnostics");
+
+        Assert.Equal(0, diagnostics.GetArrayLength());
+    }
+
+    [Fact]
+    public void Storage_Example_RefusesSharedKeysAndOldTls()
+    {
+        var account = Properties(Example.Single("Microsoft.Storage/storageAccounts"));
+
+        Assert.False(account.GetProperty("allowSharedKeyAccess").GetBoolean());
+        Assert.Equal("TLS1_2", account.GetProperty("minimumTlsVersion").GetString());
+        Assert.True(account.GetProperty("supportsHttpsTrafficOnly").GetBoolean());
+        Assert.False(account.GetProperty("allowBlobPublicAccess").GetBoolean());
+    }
+
+    [Fact]
+    public void Storage_Example_CreatesTheDelegationsTable()
+    {
+        var table = Example.Single("Microsoft.Storage/storageAccounts/tableServices/tables");
+
+        Assert.EndsWith("/default/delegations", table.GetProperty("name").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RoleAssignments_Example_GiveTheAppTableReadOnTheTableAndHostRolesOnTheAccount()
+    {
+        var account = Id(Example.Single("Microsoft.Storage/storageAccounts"));
+        var table = Id(Example.Single("Microsoft.Storage/storageAccounts/tableServices/tables"));
+        var insights = Id(Example.Single("Microsoft.Insights/components"));
+        var site = Id(Example.Single("Microsoft.Web/sites"));
+
+        var assignments = RoleAssignments(Example);
+
+        Assert.Equal(
+            new[]
+            {
+                (StorageBlobDataOwner, account),
+                (StorageQueueDataContributor, account),
+                (StorageTableDataReader, table),
+                (MonitoringMetricsPublisher, insights),
+            }.Order(),
+            assignments.Select(a => (a.Role, a.Scope)).Order());
+        Assert.All(assignments, a => Assert.Contains($"'{site}'", a.PrincipalId, StringComparison.Ordinal));
+        Assert.All(assignments, a => Assert.EndsWith(".identity.principalId]", a.PrincipalId, StringComparison.Ordinal));
+        Assert.All(assignments, a => Assert.Equal("ServicePrincipal", a.PrincipalType));
+    }
+
+    [Fact]
+    public void RoleAssignments_AdminGiven_GiveTheAdminTableDataContributor()
+    {
+        var account = Id(fixture.Variant.Single("Microsoft.Storage/storageAccounts"));
+
+        var admin = Assert.Single(RoleAssignments(fixture.Variant), a => a.PrincipalId == ExampleSnapshotFixture.AdminPrincipalId);
+
+        Assert.Equal(StorageTableDataContributor, admin.Role);
+        Assert.Equal(account, admin.Scope);
+        Assert.Equal("User", admin.PrincipalType);
+    }
+
+    [Fact]
+    public void RoleAssignments_NoAdmin_GiveNoOneTableDataContributor()
+    {
+        var assignments = RoleAssignments(Example);
+
+        Assert.DoesNotContain(assignments, a => a.Role == StorageTableDataContributor);
+    }
+
+    [Fact]
+    public void FunctionApp_Example_RunsDotnetIsolated10OnFlexConsumption()
+    {
+        var plan = Example.Single("Microsoft.Web/serverfarms");
+        var site = Example.Single("Microsoft.Web/sites");
+        var config = Properties(site).GetProperty("functionAppConfig");
+
+        Assert.Equal("FC1", plan.GetProperty("sku").GetProperty("name").GetString());
+        Assert.Equal("FlexConsumption", plan.GetProperty("sku").GetProperty("tier").GetString());
+        Assert.True(Properties(plan).GetProperty("reserved").GetBoolean());
+        Assert.Equal("functionapp,linux", site.GetProperty("kind").GetString());
+        Assert.Equal("SystemAssigned", site.GetProperty("identity").GetProperty("type").GetString());
+        Assert.Equal("dotnet-isolated", config.GetProperty("runtime").GetProperty("name").GetString());
+        Assert.Equal("10.0", config.GetProperty("runtime").GetProperty("version").GetString());
+        Assert.Equal("SystemAssignedIdentity", config.GetProperty("deployment").GetProperty("storage").GetProperty("authentication").GetProperty("type").GetString());
+        Assert.Equal(512, config.GetProperty("scaleAndConcurrency").GetProperty("instanceMemoryMB").GetInt32());
+        Assert.Equal(40, config.GetProperty("scaleAndConcurrency").GetProperty("maximumInstanceCount").GetInt32());
+    }
+
+    [Fact]
+    public void FunctionApp_AlwaysReadyGiven_KeepsThatManyHttpInstances()
+    {
+        var config = Properties(fixture.Variant.Single("Microsoft.Web/sites")).GetProperty("functionAppConfig");
+
+        var alwaysReady = Assert.Single(config.GetProperty("scaleAndConcurrency").GetProperty("alwaysReady").EnumerateArray());
+
+        Assert.Equal("http", alwaysReady.GetProperty("name").GetString());
+        Assert.Equal(2, alwaysReady.GetProperty("instanceCount").GetInt32());
+    }
+
+    [Fact]
+    public void FunctionApp_Example_IsHttpsOnlyWithTls12AndNoFtpOrBasicCredentials()
+    {
+        var site = Properties(Example.Single("Microsoft.Web/sites"));
+        var siteConfig = site.GetProperty("siteConfig");
+        var policies = Example.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies");
+
+        Assert.True(site.GetProperty("httpsOnly").GetBoolean());
+        Assert.Equal("1.2", siteConfig.GetProperty("minTlsVersion").GetString());
+        Assert.Equal("1.2", siteConfig.GetProperty("scmMinTlsVersion").GetString());
+        Assert.Equal("Disabled", siteConfig.GetProperty("ftpsState").GetString());
+        Assert.Equal(["ftp", "scm"], policies.Select(p => p.GetProperty("name").GetString()!.Split('/')[^1]).Order());
+        Assert.All(policies, p => Assert.False(Properties(p).GetProperty("allow").GetBoolean()));
+    }
+
+    [Fact]
+    public void FunctionApp_Example_AdmitsOnlyThisFrontDoorButKeepsScmOpen()
+    {
+        var siteConfig = Properties(Example.Single("Microsoft.Web/sites")).GetProperty("siteConfig");
+        var profileFrontDoorId = FrontDoorIdReference(Example);
+
+        var rule = Assert.Single(siteConfig.GetProperty("ipSecurityRestrictions").EnumerateArray());
+
+        Assert.Equal("Allow", rule.GetProperty("action").GetString());
+        Assert.Equal("ServiceTag", rule.GetProperty("tag").GetString());
+        Assert.Equal("AzureFrontDoor.Backend", rule.GetProperty("ipAddress").GetString());
+        Assert.Equal([profileFrontDoorId], rule.GetProperty("headers").GetProperty("x-azure-fdid").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal("Deny", siteConfig.GetProperty("ipSecurityRestrictionsDefaultAction").GetString());
+        Assert.False(siteConfig.GetProperty("scmIpSecurityRestrictionsUseMain").GetBoolean());
+        Assert.Equal("Allow", siteConfig.GetProperty("scmIpSecurityRestrictionsDefaultAction").GetString());
+    }
+
+    [Fact]
+    public void FunctionApp_Example_SettingsUseIdentitiesAndTheFrontDoorId()
+    {
+        var settings = AppSettings(Example);
+        var accountName = Example.Single("Microsoft.Storage/storageAccounts").GetProperty("name").GetString();
+
+        Assert.Equal(FrontDoorIdReference(Example), settings["FrontDoorId"]);
+        Assert.Equal(accountName, settings["AzureWebJobsStorage__accountName"]);
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
+        Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
+        Assert.Contains(".primaryEndpoints.table", settings["DelegationStorage__tableServiceUri"], StringComparison.Ordinal);
+        Assert.Equal("delegations", settings["DelegationTable"]);
+        Assert.Equal("Authorization=AAD", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+        Assert.DoesNotContain(settings.Values, v => v.Contains("AccountKey", StringComparison.OrdinalIgnoreCase) || v.Contains("listKeys", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Monitoring_Example_DisablesLocalAuth()
+    {
+        var insights = Properties(Example.Single("Microsoft.Insights/components"));
+        var workspace = Properties(Example.Single("Microsoft.OperationalInsights/workspaces"));
+
+        Assert.True(insights.GetProperty("DisableLocalAuth").GetBoolean());
+        Assert.True(workspace.GetProperty("features").GetProperty("disableLocalAuth").GetBoolean());
+        Assert.Equal(Id(Example.Single("Microsoft.OperationalInsights/workspaces")), insights.GetProperty("WorkspaceResourceId").GetString());
+    }
+
+    [Fact]
+    public void FrontDoor_Example_IsStandardAndPremiumByParameter()
+    {
+        var standard = Example.Single("Microsoft.Cdn/profiles");
+        var premium = fixture.Variant.Single("Microsoft.Cdn/profiles");
+
+        Assert.Equal("Standard_AzureFrontDoor", standard.GetProperty("sku").GetProperty("name").GetString());
+        Assert.Equal("Premium_AzureFrontDoor", premium.GetProperty("sku").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void FrontDoor_Example_RoutesOnlyWellKnownMatrixOverHttps()
+    {
+        var route = Properties(Example.Single("Microsoft.Cdn/profiles/afdEndpoints/routes"));
+
+        Assert.Equal(["/.well-known/matrix/*"], route.GetProperty("patternsToMatch").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["Http", "Https"], route.GetProperty("supportedProtocols").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal("Enabled", route.GetProperty("httpsRedirect").GetString());
+        Assert.Equal("HttpsOnly", route.GetProperty("forwardingProtocol").GetString());
+        Assert.Equal("IgnoreQueryString", route.GetProperty("cacheConfiguration").GetProperty("queryStringCachingBehavior").GetString());
+        Assert.Equal(Id(Example.Single("Microsoft.Cdn/profiles/originGroups")), route.GetProperty("originGroup").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void FrontDoor_Example_OneManagedTls12DomainPerEntryOnTheRoute()
+    {
+        var domains = Example.OfType("Microsoft.Cdn/profiles/customDomains");
+        var route = Properties(Example.Single("Microsoft.Cdn/profiles/afdEndpoints/routes"));
+
+        Assert.Equal(["chat.example.org", "example.com"], domains.Select(d => Properties(d).GetProperty("hostName").GetString()).Order());
+        Assert.All(domains, d => Assert.Equal("ManagedCertificate", Properties(d).GetProperty("tlsSettings").GetProperty("certificateType").GetString()));
+        Assert.All(domains, d => Assert.Equal("TLS12", Properties(d).GetProperty("tlsSettings").GetProperty("minimumTlsVersion").GetString()));
+        Assert.Equal(domains.Select(Id).Order(), route.GetProperty("customDomains").EnumerateArray().Select(d => d.GetProperty("id").GetString()!).Order());
+    }
+
+    [Fact]
+    public void FrontDoor_Example_OriginIsTheAppsDefaultHostName()
+    {
+        var origin = Properties(Example.Single("Microsoft.Cdn/profiles/originGroups/origins"));
+        var site = Id(Example.Single("Microsoft.Web/sites"));
+        var expected = $"[reference('{site}', '2024-04-01').defaultHostName]";
+
+        Assert.Equal(expected, origin.GetProperty("hostName").GetString());
+        Assert.Equal(expected, origin.GetProperty("originHostHeader").GetString());
+    }
+
+    [Fact]
+    public void Dns_ApexInAzureDnsZone_CreatesTxtAndAliasToTheEndpoint()
+    {
+        var endpoint = Id(Example.Single("Microsoft.Cdn/profiles/afdEndpoints"));
+
+        var txt = Assert.Single(Example.OfType("Microsoft.Network/dnsZones/TXT"));
+        var alias = Assert.Single(Example.OfType("Microsoft.Network/dnsZones/A"));
+
+        Assert.Equal("example.com/_dnsauth", txt.GetProperty("name").GetString());
+        Assert.Contains("customDomains/example-com", Properties(txt).GetProperty("TXTRecords")[0].GetProperty("value")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains(".validationProperties.validationToken", Properties(txt).GetProperty("TXTRecords")[0].GetProperty("value")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("example.com/@", alias.GetProperty("name").GetString());
+        Assert.Equal(endpoint, Properties(alias).GetProperty("targetResource").GetProperty("id").GetString());
+        Assert.Empty(Example.OfType("Microsoft.Network/dnsZones/CNAME"));
+    }
+
+    [Fact]
+    public void Dns_SubdomainInAzureDnsZone_CreatesTxtAndCname()
+    {
+        var cname = Assert.Single(fixture.Variant.OfType("Microsoft.Network/dnsZones/CNAME"));
+        var txtNames = fixture.Variant.OfType("Microsoft.Network/dnsZones/TXT").Select(t => t.GetProperty("name").GetString());
+
+        Assert.Equal("example.net/matrix", cname.GetProperty("name").GetString());
+        Assert.Contains(".hostName", Properties(cname).GetProperty("CNAMERecord").GetProperty("cname").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["example.com/_dnsauth", "example.net/_dnsauth.matrix"], txtNames.Order());
+    }
+
+    [Fact]
+    public void Outputs_Example_ListTheValidationRecordAndCnameTargetPerDomain()
+    {
+        var records = Example.Output("dnsRecords");
+
+        Assert.Contains("'_dnsauth.example.com'", records, StringComparison.Ordinal);
+        Assert.Contains("'_dnsauth.chat.example.org'", records, StringComparison.Ordinal);
+        Assert.Contains("customDomains/chat-example-org', '2024-02-01').validationProperties.validationToken", records, StringComparison.Ordinal);
+        Assert.Contains("'cnameTarget'", records, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CustomDomains_MixedCase_AreCreatedLowerCase()
+    {
+        var hostNames = fixture.Variant.OfType("Microsoft.Cdn/profiles/customDomains").Select(d => Properties(d).GetProperty("hostName").GetString());
+
+        Assert.Equal(["chat.example.org", "example.com", "matrix.example.net"], hostNames.Order());
+    }
+
+    private static string FrontDoorIdReference(SnapshotResult snapshot) =>
+        $"[reference('{Id(snapshot.Single("Microsoft.Cdn/profiles"))}', '2024-02-01').frontDoorId]";
+
+    private static JsonElement Properties(JsonElement resource) => resource.GetProperty("properties");
+
+    private static string Id(JsonElement resource) => resource.GetProperty("id").GetString()!;
+
+    private static Dictionary<string, string> AppSettings(SnapshotResult snapshot) =>
+        Properties(snapshot.Single("Microsoft.Web/sites")).GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetString()!);
+
+    private static List<RoleAssignment> RoleAssignments(SnapshotResult snapshot) =>
+        snapshot.OfType("Microsoft.Authorization/roleAssignments").Select(r =>
+        {
+            var id = Id(r);
+            var properties = Properties(r);
+            return new RoleAssignment(
+                properties.GetProperty("roleDefinitionId").GetString()!.Split('/')[^1],
+                id[..id.IndexOf("/providers/Microsoft.Authorization/roleAssignments/", StringComparison.Ordinal)],
+                properties.GetProperty("principalId").GetString()!,
+                properties.GetProperty("principalType").GetString()!);
+        }).ToList();
+
+    private sealed record RoleAssignment(string Role, string Scope, string PrincipalId, string PrincipalType);
+}

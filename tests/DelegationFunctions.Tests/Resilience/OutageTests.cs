@@ -1,0 +1,74 @@
+using System.Net;
+using Azure.Data.Tables;
+using Delegation.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Delegation.Tests.Resilience;
+
+/// <summary>CONTRACT §2: an outage never turns into 404s or 500s, and the service recovers without a restart.</summary>
+public sealed class OutageTests
+{
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["Delegation:CacheSeconds"] = "1",
+        ["Delegation:NegativeCacheSeconds"] = "1",
+        ["Delegation:StorageTimeoutSeconds"] = "5",
+    };
+
+    [Fact]
+    public async Task Requests_StorageStoppedThenRestarted_CachedServedUnseen503ThenRecovered()
+    {
+        await using var azurite = await Azurite.StartAsync();
+        var table = await azurite.CreateTableAsync();
+        await Seed.RowsAsync(table, "known.example.com");
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await ServingHost.StartAsync(azurite.ConnectionString, table.Name, Settings, time: time);
+        using (var warm = await host.GetServerAsync("known.example.com"))
+        {
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        }
+
+        azurite.Stop();
+        var known = new List<HttpStatusCode>();
+        var unseen = new List<(HttpStatusCode Status, bool HasRetryAfter)>();
+        for (var i = 0; i < 40; i++)
+        {
+            // Past the fresh lifetime and the stale retry window each round, so every round tries the dead table again.
+            time.Advance(TimeSpan.FromSeconds(2));
+            using var cached = await host.GetServerAsync("known.example.com");
+            known.Add(cached.StatusCode);
+            using var never = await host.GetServerAsync($"unseen-{i}.example.org");
+            unseen.Add((never.StatusCode, never.Headers.RetryAfter is not null));
+        }
+
+        await azurite.RestartAsync();
+        var revived = new TableServiceClient(azurite.ConnectionString).GetTableClient(table.Name);
+        await revived.CreateIfNotExistsAsync();
+        await Seed.RowsAsync(revived, "known.example.com", "unseen-0.example.org", "after.example.com");
+        time.Advance(TimeSpan.FromSeconds(2));
+        var recovered = await GetUntilOkAsync(host, "unseen-0.example.org");
+        using var after = await host.GetServerAsync("after.example.com");
+
+        Assert.All(known, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.All(unseen, answer => Assert.Equal((HttpStatusCode.ServiceUnavailable, true), answer));
+        Assert.Equal(HttpStatusCode.OK, recovered);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    private static async Task<HttpStatusCode> GetUntilOkAsync(ServingHost host, string domain)
+    {
+        var status = HttpStatusCode.ServiceUnavailable;
+        for (var attempt = 0; attempt < 60 && status != HttpStatusCode.OK; attempt++)
+        {
+            using var response = await host.GetServerAsync(domain);
+            status = response.StatusCode;
+            Assert.Equal(status == HttpStatusCode.OK ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable, status);
+            if (status != HttpStatusCode.OK)
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        return status;
+    }
+}
