@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Delegation.Cli.Check;
 using Delegation.Cli.Common;
+using Delegation.Cli.Export;
+using Delegation.Cli.Import;
+using Delegation.Cli.Lint;
 using Delegation.Cli.Rows;
 using Delegation.Cli.Serve;
 
@@ -9,9 +12,9 @@ namespace Delegation.Cli;
 /// <summary>The <c>delegation</c> root command: wires every subcommand and maps parse errors to the usage exit code.</summary>
 internal static class DelegationCommand
 {
-    public static RootCommand Create()
+    public static RootCommand Create(ConnectionOptions? connection = null)
     {
-        var connection = new ConnectionOptions();
+        connection ??= new ConnectionOptions();
         var root = new RootCommand("Manage, serve and check Matrix server delegation (/.well-known/matrix/*) for many domains, stored in an Azure Table.");
         connection.AddTo(root);
         root.Subcommands.Add(SetCommand.Create(connection));
@@ -20,12 +23,15 @@ internal static class DelegationCommand
         root.Subcommands.Add(ListCommand.Create(connection));
         root.Subcommands.Add(ServeCommand.Create(connection));
         root.Subcommands.Add(CheckCommand.Create(connection));
+        root.Subcommands.Add(ImportCommand.Create(connection));
+        root.Subcommands.Add(ExportCommand.Create(connection));
+        root.Subcommands.Add(LintCommand.Create(connection));
         return root;
     }
 
-    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, ConnectionOptions? connection = null)
     {
-        var parseResult = Create().Parse(args);
+        var parseResult = Create(connection).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)

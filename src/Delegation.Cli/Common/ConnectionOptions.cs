@@ -30,6 +30,9 @@ internal sealed class ConnectionOptions
         Recursive = true,
     };
 
+    /// <summary>Wraps the store the commands use; tests put a fake around the real one (e.g. to race an edit).</summary>
+    public Func<IDelegationStore, IDelegationStore>? WrapStore { get; init; }
+
     public void AddTo(Command command)
     {
         command.Options.Add(ConnectionString);
@@ -69,7 +72,8 @@ internal sealed class ConnectionOptions
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
         try
         {
-            return new TableDelegationStore(DelegationTableClientFactory.Create(Read(parseResult), clientOptions));
+            var store = new TableDelegationStore(DelegationTableClientFactory.Create(Read(parseResult), clientOptions));
+            return WrapStore is null ? store : WrapStore(store);
         }
         catch (FormatException ex)
         {

@@ -23,7 +23,9 @@ internal static class RemoveCommand
 
             if (!await store.TryDeleteAsync(domain, row.ETag!.Value, cancellationToken))
             {
-                await context.Error.WriteLineAsync($"The row for '{domain}' changed since it was read; nothing was deleted. Look at it again with 'delegation get {domain}'.");
+                var now = await store.GetAsync(domain, cancellationToken);
+                await context.Error.WriteLineAsync($"The row for '{domain}' was changed by someone else after it was read; nothing was deleted. Look at it again with 'delegation get {domain}'.");
+                await context.Error.WriteLineAsync(RowChanges.Describe(row, now));
                 return ExitCodes.Conflict;
             }
 

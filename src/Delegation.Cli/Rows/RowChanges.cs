@@ -35,8 +35,14 @@ internal static class RowChanges
             return "It was created meanwhile.";
         }
 
+        var changed = DelegationRow.Columns.Where(c => before[c] != after[c]).ToList();
+        if (changed.Count == 0)
+        {
+            return "It was rewritten meanwhile (its values are the same as when it was read).";
+        }
+
         var text = new StringBuilder("Changed meanwhile:");
-        foreach (var column in DelegationRow.Columns.Where(c => before[c] != after[c]))
+        foreach (var column in changed)
         {
             text.Append($"\n  {column}: '{before[column]}' -> '{after[column]}'");
         }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Delegation.Table;
 
 namespace Delegation.Cli.Rows;
@@ -15,8 +14,3 @@ internal sealed record RowJson(
     public static RowJson From(DelegationRow row) =>
         new(row.Domain, row.Server, row.ClientBaseUrl, row.IdentityServerBaseUrl, row.ClientExtra, row.Support);
 }
-
-/// <summary>Source-generated JSON for the tool's output.</summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(RowJson))]
-internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,15 +1,17 @@
 using System.Text.Json;
+using Delegation.Documents;
 using Delegation.Table;
 
 namespace Delegation.Cli.Rows;
 
-/// <summary>Writes rows for people (one "column: value" line each) or as JSON for scripts.</summary>
+/// <summary>Writes a row for people (one "column value" line each, then why it is invalid, if it is) or as JSON for scripts.</summary>
 internal static class RowPrinter
 {
     private static readonly JsonSerializerOptions Indented = new(CliJsonContext.Default.Options) { WriteIndented = true };
 
     public static async Task WriteAsync(TextWriter output, DelegationRow row, bool json)
     {
+        var problems = DelegationDocuments.FromRow(row).Problems;
         if (json)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(RowJson.From(row), Indented.GetTypeInfo(typeof(RowJson))));
@@ -23,6 +25,11 @@ internal static class RowPrinter
             {
                 await output.WriteLineAsync($"  {column,-22} {value}");
             }
+        }
+
+        foreach (var problem in problems)
+        {
+            await output.WriteLineAsync($"  invalid: {problem}");
         }
     }
 }

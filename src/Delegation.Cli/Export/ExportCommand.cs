@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Text;
+using Delegation.Cli.Common;
+using Delegation.Cli.Import;
+using Delegation.Table;
+
+namespace Delegation.Cli.Export;
+
+/// <summary>
+/// <c>delegation export</c>: every row in PartitionKey order, streamed page by page (memory does not grow with the
+/// table), in a form <c>delegation import</c> reads back. A file is written beside the target and moved into place.
+/// </summary>
+internal static class ExportCommand
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static Command Create(ConnectionOptions connection)
+    {
+        var format = new Option<ImportFormat>("--format") { Description = "json (an array, one row per line) or csv.", DefaultValueFactory = _ => ImportFormat.Json };
+        var outputFile = new Option<string?>("--output", "-o") { Description = "File to write. Default: standard output." };
+        var command = new Command("export", "Write every row, in a stable order, as JSON or CSV that 'delegation import' reads back.\n\nExamples:\n  delegation export --output delegations.json\n  delegation export --format csv > delegations.csv")
+        {
+            format, outputFile,
+        };
+
+        CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
+        {
+            var store = connection.CreateStore(parseResult);
+            var path = parseResult.GetValue(outputFile);
+            if (path is null)
+            {
+                await ExportAsync(store, context.Output, parseResult.GetValue(format), context.Error, cancellationToken);
+                return ExitCodes.Success;
+            }
+
+            var temporary = $"{path}.{Environment.ProcessId}.partial";
+            try
+            {
+                int count;
+                await using (var writer = new StreamWriter(temporary, append: false, Utf8NoBom))
+                {
+                    count = await ExportAsync(store, writer, parseResult.GetValue(format), context.Error, cancellationToken);
+                }
+
+                File.Move(temporary, path, overwrite: true);
+                await context.Error.WriteLineAsync($"Exported {count} rows to '{path}'.");
+                return ExitCodes.Success;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException(ExitCodes.Invalid, $"--output '{path}' cannot be written: {ex.Message}");
+            }
+            finally
+            {
+                if (File.Exists(temporary))
+                {
+                    File.Delete(temporary);
+                }
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> ExportAsync(IDelegationStore store, TextWriter output, ImportFormat format, TextWriter error, CancellationToken cancellationToken)
+    {
+        var writer = new RowFileWriter(output, format);
+        await foreach (var row in store.ListAsync(cancellationToken))
+        {
+            foreach (var problem in row.ColumnErrors)
+            {
+                await error.WriteLineAsync($"warning: {row.Domain}: {problem.Field} holds {problem.Value}, which {problem.Rule}; it is left out of the export.");
+            }
+
+            await writer.WriteAsync(row);
+        }
+
+        await writer.CompleteAsync();
+        return writer.Count;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Delegation.Cli.Import;
+
+/// <summary>What an import file holds, every record read before anything is written.</summary>
+internal sealed record ImportFile(string Path, ImportFormat Format, IReadOnlyList<ImportRecord> Records);

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Delegation.Cli.Rows;
+
+namespace Delegation.Cli.Import;
+
+/// <summary>Writes what an import did or would do: tables for people, one JSON document for scripts.</summary>
+internal sealed record ImportReport(ImportFile File, ValidatedImport Validated, IReadOnlyList<PlannedRow> Plan, IReadOnlyList<ImportConflict> Conflicts, bool DryRun, bool Written)
+{
+    public int Count(ImportAction action) => Plan.Count(p => p.Action == action);
+
+    public Task WriteJsonAsync(TextWriter output) =>
+        output.WriteLineAsync(JsonSerializer.Serialize(ToJson(), ReportJsonContext.Default.ImportReportJson));
+
+    public async Task WriteTextAsync(TextWriter output)
+    {
+        var changes = Plan.Where(p => p.Action != ImportAction.Unchanged).ToList();
+        if (DryRun && changes.Count > 0)
+        {
+            await TextTable.WriteAsync(output, ["LINE", "ACTION", "DOMAIN", "COLUMNS"], [.. changes.Select(p => Cells(p.Source.Line.ToString(), Action(p.Action), p.Row.Domain, string.Join(", ", p.ChangedColumns)))]);
+            await output.WriteLineAsync();
+        }
+
+        if (Validated.Problems.Count > 0)
+        {
+            await output.WriteLineAsync($"Invalid rows ({Validated.InvalidRecords}):");
+            await TextTable.WriteAsync(output, ["LINE", "DOMAIN", "FIELD", "VALUE", "RULE"], [.. Validated.Problems.Select(p => Cells(p.Line.ToString(), p.Domain, p.Field, p.Value, p.Rule))]);
+            await output.WriteLineAsync();
+        }
+
+        foreach (var conflict in Conflicts)
+        {
+            await output.WriteLineAsync(conflict.ToString());
+        }
+
+        var verb = DryRun ? "would be " : string.Empty;
+        await output.WriteLineAsync(
+            $"{File.Records.Count} records in '{File.Path}': {Count(ImportAction.Added)} {verb}added, {Count(ImportAction.Changed)} {verb}changed, {Count(ImportAction.Unchanged)} unchanged, {Validated.InvalidRecords} invalid"
+            + (Conflicts.Count > 0 ? $", {Conflicts.Count} conflicts (not written)." : "."));
+        if (!Written)
+        {
+            await output.WriteLineAsync(DryRun ? "Dry run: nothing was written." : "Nothing was written.");
+        }
+    }
+
+    private ImportReportJson ToJson() => new(
+        File.Path,
+        File.Format.ToString().ToLowerInvariant(),
+        DryRun,
+        new ImportSummaryJson(File.Records.Count, Count(ImportAction.Added), Count(ImportAction.Changed), Count(ImportAction.Unchanged), Validated.InvalidRecords, Conflicts.Count, Written),
+        [.. Plan.Select(p => new ImportRowJson(p.Source.Line, p.Row.Domain, Action(p.Action), [.. p.ChangedColumns]))],
+        [.. Validated.Problems.Select(p => new ImportProblemJson(p.Line, p.Domain, p.Field, p.Value, p.Rule))],
+        [.. Conflicts.Select(c => new ImportConflictJson(c.Planned.Source.Line, c.Planned.Row.Domain, RowChanges.Describe(c.Planned.Existing, c.Now)))]);
+
+    private static string Action(ImportAction action) => action.ToString().ToLowerInvariant();
+
+    private static string?[] Cells(params string?[] cells) => cells;
+}

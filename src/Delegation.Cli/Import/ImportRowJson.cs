@@ -1,0 +1,4 @@
+namespace Delegation.Cli.Import;
+
+/// <summary>One valid row of the file and what importing it does: added, changed (which columns) or unchanged.</summary>
+internal sealed record ImportRowJson(int Line, string Domain, string Action, IReadOnlyList<string> Columns);

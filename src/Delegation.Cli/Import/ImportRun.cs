@@ -1,0 +1,56 @@
+using Delegation.Cli.Common;
+using Delegation.Table;
+
+namespace Delegation.Cli.Import;
+
+/// <summary>One import: validate, plan against the table, then write (unless a dry run or invalid rows stop it).</summary>
+internal sealed class ImportRun(IDelegationStore store, CommandContext context, ImportOptions options)
+{
+    public async Task<int> RunAsync(ImportFile file, CancellationToken cancellationToken = default)
+    {
+        var validated = ImportValidator.Validate(file.Records);
+        var refuse = validated.InvalidRecords > 0 && !options.SkipInvalid && !options.DryRun;
+        if (refuse)
+        {
+            await WriteAsync(new ImportReport(file, validated, [], [], DryRun: false, Written: false));
+            await context.Error.WriteLineAsync($"{validated.InvalidRecords} invalid rows; nothing was written. Fix them, or pass --skip-invalid to write the {validated.Rows.Count} valid rows.");
+            return ExitCodes.Invalid;
+        }
+
+        if (!options.DryRun)
+        {
+            await store.EnsureTableAsync(cancellationToken);
+        }
+
+        var plan = await ImportPlanner.PlanAsync(store, validated.Rows, options.Parallelism, cancellationToken);
+        if (options.DryRun)
+        {
+            await WriteAsync(new ImportReport(file, validated, plan, [], DryRun: true, Written: false));
+            return validated.InvalidRecords > 0 ? ExitCodes.Invalid : ExitCodes.Success;
+        }
+
+        var pending = plan.Where(p => p.Action != ImportAction.Unchanged).ToList();
+        var writer = new ImportWriter(store, options.Parallelism);
+        IReadOnlyList<ImportConflict> conflicts = [];
+        try
+        {
+            await ImportProgress.RunAsync(options.Json ? TextWriter.Null : context.Output, pending.Count, async advance => conflicts = await writer.WriteAsync(pending, advance, cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync($"Wrote {writer.Written} of {pending.Count} rows before the failure below; run the same import again to finish (rows already written are unchanged then).");
+            throw;
+        }
+
+        await WriteAsync(new ImportReport(file, validated, plan, conflicts, DryRun: false, Written: writer.Written > 0));
+        if (conflicts.Count > 0)
+        {
+            await context.Error.WriteLineAsync($"{conflicts.Count} rows were changed by someone else after they were read and were not written; check them and import again.");
+            return ExitCodes.Conflict;
+        }
+
+        return validated.InvalidRecords > 0 ? ExitCodes.Invalid : ExitCodes.Success;
+    }
+
+    private Task WriteAsync(ImportReport report) => options.Json ? report.WriteJsonAsync(context.Output) : report.WriteTextAsync(context.Output);
+}
