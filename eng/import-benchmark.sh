@@ -14,7 +14,7 @@ if [ ! -x eng/azurite/node_modules/.bin/azurite-table ]; then
   (cd eng/azurite && npm install --no-audit --no-fund --loglevel=error)
 fi
 
-dotnet build tests/Delegation.ImportBenchmark -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet build tests/DelegationFunctions.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly
 delegation() { dotnet src/Delegation.Cli/bin/Release/net10.0/delegation.dll "$@"; }
 
 eng/azurite/node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" --inMemoryPersistence \
@@ -30,7 +30,7 @@ done
 export DelegationStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${AZURITE_PORT}/devstoreaccount1;"
 
 echo "== Import speed: $ROWS rows (machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
-dotnet tests/Delegation.ImportBenchmark/bin/Release/net10.0/Delegation.ImportBenchmark.dll "$DelegationStorage" "$ROWS" "$PARALLEL" "$AZURITE_PID"
+dotnet tests/DelegationFunctions.Benchmarks/bin/Release/net10.0/DelegationFunctions.Benchmarks.dll import "$DelegationStorage" "$ROWS" "$PARALLEL" "$AZURITE_PID"
 
 echo
 echo "== Streaming: peak resident memory of list and export"

@@ -1,11 +1,15 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using Delegation.Benchmarks;
+using Delegation.Benchmarks.Import;
 
-// "bare-kestrel" and "memory" are measurements the load scripts run; anything else goes to BenchmarkDotNet.
+// "bare-kestrel", "memory" and "import" are measurements the eng/ scripts run; anything else goes to BenchmarkDotNet.
 return args switch
 {
     ["bare-kestrel", "--urls", var urls] => await BareKestrelApp.RunAsync(urls),
-    ["memory", var count] => await CacheMemoryProbe.RunAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)),
+    ["memory", var count] => await CacheMemoryProbe.RunAsync(int.Parse(count, CultureInfo.InvariantCulture)),
+    ["import", var connection, var rows, var parallel, var azuritePid] =>
+        await ImportComparison.RunAsync(connection, int.Parse(rows, CultureInfo.InvariantCulture), parallel, new ServerCpu(int.Parse(azuritePid, CultureInfo.InvariantCulture))),
     _ => RunBenchmarks(args),
 };
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Delegation.ImportBenchmark;
+namespace Delegation.Benchmarks.Import;
 
 /// <summary>CPU time (user + system) another process has used so far, from /proc on Linux.</summary>
 internal sealed class ServerCpu(int processId)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 
-namespace Delegation.ImportBenchmark;
+namespace Delegation.Benchmarks.Import;
 
 /// <summary>The same synthetic rows for both sides of the benchmark.</summary>
 internal static class BenchmarkRows
