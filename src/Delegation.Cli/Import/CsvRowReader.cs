@@ -36,7 +36,7 @@ internal static class CsvRowReader
             var value = record.Fields[i].Length == 0 ? null : record.Fields[i];
             switch (header[i])
             {
-                case null or ImportColumns.Timestamp:
+                case null or ImportColumns.Timestamp or ImportColumns.ETag:
                     break;
                 case ImportColumns.Key:
                     key = value;

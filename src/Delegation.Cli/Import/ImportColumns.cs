@@ -9,6 +9,7 @@ internal static class ImportColumns
     public const string KeyAlias = "Domain";
     public const string RowKey = "RowKey";
     public const string Timestamp = "Timestamp";
+    public const string ETag = "ETag";
 
     public const string Expected = "PartitionKey (or Domain), Server, ClientBaseUrl, IdentityServerBaseUrl, ClientExtra, Support";
 
@@ -28,6 +29,11 @@ internal static class ImportColumns
         if (name.Equals(Timestamp, StringComparison.OrdinalIgnoreCase))
         {
             return Timestamp;
+        }
+
+        if (name.Equals(ETag, StringComparison.OrdinalIgnoreCase))
+        {
+            return ETag;
         }
 
         return DelegationRow.Columns.FirstOrDefault(c => c.Equals(name, StringComparison.OrdinalIgnoreCase));

@@ -87,7 +87,7 @@ internal static class JsonRowReader
                 continue;
             }
 
-            if (column == ImportColumns.Timestamp)
+            if (column is ImportColumns.Timestamp or ImportColumns.ETag)
             {
                 continue;
             }

@@ -9,12 +9,18 @@ internal static class RemoveCommand
     public static Command Create(ConnectionOptions connection)
     {
         var domainArgument = DomainArgument.Create();
-        var command = new Command("remove", "Delete one domain's row; refuses if someone changed it meanwhile.\n\nExample:\n  delegation remove example.com") { domainArgument };
+        var ifMatch = IfMatchOption.Create();
+        var command = new Command("remove", "Delete one domain's row; refuses if someone changed it meanwhile.\n\nExample:\n  delegation remove example.com") { domainArgument, ifMatch };
         CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
         {
             var domain = DomainArgument.Parse(parseResult, domainArgument);
             var store = connection.CreateStore(parseResult);
             var row = await store.GetAsync(domain, cancellationToken);
+            if (IfMatchOption.Mismatch(domain, parseResult.GetValue(ifMatch), row) is { } mismatch)
+            {
+                throw new CliException(ExitCodes.Conflict, mismatch);
+            }
+
             if (row is null)
             {
                 await context.Error.WriteLineAsync($"No row for '{domain}'.");

@@ -14,7 +14,7 @@ internal static class RowPrinter
         var problems = DelegationDocuments.FromRow(row).Problems;
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(RowJson.From(row), Indented.GetTypeInfo(typeof(RowJson))));
+            await output.WriteLineAsync(JsonSerializer.Serialize(RowJson.From(row) with { ETag = row.ETag?.ToString() }, Indented.GetTypeInfo(typeof(RowJson))));
             return;
         }
 
@@ -27,6 +27,7 @@ internal static class RowPrinter
             }
         }
 
+        await output.WriteLineAsync($"  {"ETag",-22} {row.ETag}");
         foreach (var problem in problems)
         {
             await output.WriteLineAsync($"  invalid: {problem}");

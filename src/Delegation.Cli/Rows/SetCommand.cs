@@ -19,12 +19,13 @@ internal static class SetCommand
         var clientBaseUrl = new Option<string?>("--client-base-url") { Description = "m.homeserver.base_url for clients, e.g. https://matrix.example.com." };
         var identityServer = new Option<string?>("--identity-server") { Description = "m.identity_server.base_url (optional)." };
         var clientExtra = new Option<string?>("--client-extra") { Description = "JSON object merged into the client document, or @file to read it from a file." };
+        var ifMatch = IfMatchOption.Create();
         var support = new Option<string?>("--support") { Description = "The whole support document as JSON, or @file." };
         var command = new Command(
             "set",
             "Add or change a delegation. Only the fields given change; pass \"\" to clear one.\n\nExamples:\n  delegation set example.com --server matrix.example.com:443 --client-base-url https://matrix.example.com\n  delegation set example.com --support @support.json\n  delegation set example.com --identity-server \"\"")
         {
-            domainArgument, server, clientBaseUrl, identityServer, clientExtra, support,
+            domainArgument, server, clientBaseUrl, identityServer, clientExtra, support, ifMatch,
         };
 
         CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
@@ -58,6 +59,11 @@ internal static class SetCommand
             var store = connection.CreateStore(parseResult);
             await store.EnsureTableAsync(cancellationToken);
             var existing = await store.GetAsync(domain, cancellationToken);
+            if (IfMatchOption.Mismatch(domain, parseResult.GetValue(ifMatch), existing) is { } mismatch)
+            {
+                throw new CliException(ExitCodes.Conflict, mismatch);
+            }
+
             var updated = RowChanges.Apply(existing ?? new DelegationRow(domain), changes);
             var problems = DelegationDocuments.FromRow(updated).Problems;
             var refused = problems.Where(p => changes.ContainsKey(p.Field) || p.Field == DelegationRow.ClientBaseUrlColumn).ToList();
