@@ -10,24 +10,14 @@ ROWS="${1:-10000}"
 PARALLEL="${2:-32}"
 AZURITE_PORT="${AZURITE_PORT:-10032}"
 
-if [ ! -x eng/azurite/node_modules/.bin/azurite-table ]; then
-  (cd eng/azurite && npm install --no-audit --no-fund --loglevel=error)
-fi
-
 dotnet build tests/DelegationFunctions.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly
 delegation() { dotnet src/Delegation.Cli/bin/Release/net10.0/delegation.dll "$@"; }
 
-eng/azurite/node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" --inMemoryPersistence \
-  --skipApiVersionCheck --disableTelemetry --silent &
-AZURITE_PID=$!
+source eng/azurite.sh
+azurite_start "$AZURITE_PORT"
 WORK="$(mktemp -d)"
 trap 'kill "$AZURITE_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$AZURITE_PORT") 2>/dev/null && break
-  kill -0 "$AZURITE_PID" 2>/dev/null || { echo "error: Azurite exited; is port $AZURITE_PORT in use? Try AZURITE_PORT=10042 $0" >&2; exit 1; }
-  sleep 0.1
-done
-export DelegationStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${AZURITE_PORT}/devstoreaccount1;"
+export DelegationStorage="$(azurite_connection_string "$AZURITE_PORT")"
 
 echo "== Import speed: $ROWS rows (machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 dotnet tests/DelegationFunctions.Benchmarks/bin/Release/net10.0/DelegationFunctions.Benchmarks.dll import "$DelegationStorage" "$ROWS" "$PARALLEL" "$AZURITE_PID"

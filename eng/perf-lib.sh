@@ -6,7 +6,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$(mktemp -d /tmp/delegation-perf.XXXXXX)"
 PIDS=()
 AZURITE_PORT="${AZURITE_PORT:-10112}"
-CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${AZURITE_PORT}/devstoreaccount1;"
+# shellcheck source=eng/azurite.sh
+source "$ROOT/eng/azurite.sh"
+CONNECTION_STRING="$(azurite_connection_string "$AZURITE_PORT")"
 TABLE="delegations"
 CLI_DLL="$ROOT/src/Delegation.Cli/bin/Release/net10.0/delegation.dll"
 BENCH_DLL="$ROOT/tests/DelegationFunctions.Benchmarks/bin/Release/net10.0/DelegationFunctions.Benchmarks.dll"
@@ -41,12 +43,8 @@ build_release() {
 }
 
 start_azurite() {
-  local azurite="$ROOT/eng/azurite/node_modules/.bin/azurite-table"
-  [ -x "$azurite" ] || (cd "$ROOT/eng/azurite" && npm install --no-audit --no-fund >/dev/null)
-  taskset -c "$CLIENT_CPU" "$azurite" --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" --inMemoryPersistence \
-    --skipApiVersionCheck --disableProductStyleUrl --silent >"$WORK/azurite.log" 2>&1 &
-  PIDS+=($!)
-  wait_for_port "$AZURITE_PORT"
+  azurite_start "$AZURITE_PORT" taskset -c "$CLIENT_CPU"
+  PIDS+=("$AZURITE_PID")
 }
 
 seed_demo_rows() {

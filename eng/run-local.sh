@@ -11,26 +11,16 @@ for tool in dotnet node npm; do
   command -v "$tool" >/dev/null || { echo "error: '$tool' is not on PATH. Install the .NET 10 SDK and Node.js 20 or later." >&2; exit 1; }
 done
 
-if [ ! -x eng/azurite/node_modules/.bin/azurite-table ]; then
-  echo "Installing Azurite (npm)..."
-  (cd eng/azurite && npm install --no-audit --no-fund --loglevel=error)
-fi
-
 echo "Building the delegation tool..."
 dotnet build src/Delegation.Cli -c Release -nologo -v quiet -clp:ErrorsOnly
 delegation() { dotnet src/Delegation.Cli/bin/Release/net10.0/delegation.dll "$@"; }
 
 echo "Starting Azurite on 127.0.0.1:${AZURITE_PORT} (in memory)..."
-eng/azurite/node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" --inMemoryPersistence --skipApiVersionCheck --silent &
-AZURITE_PID=$!
+source eng/azurite.sh
+azurite_start "$AZURITE_PORT"
 trap 'kill "$AZURITE_PID" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$AZURITE_PORT") 2>/dev/null && break
-  kill -0 "$AZURITE_PID" 2>/dev/null || { echo "error: Azurite exited; is port $AZURITE_PORT in use? Try AZURITE_PORT=10012 $0" >&2; exit 1; }
-  sleep 0.1
-done
 
-export DelegationStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:${AZURITE_PORT}/devstoreaccount1;"
+export DelegationStorage="$(azurite_connection_string "$AZURITE_PORT")"
 export DelegationTable="delegations"
 
 echo "Seeding the demo delegations for example.com and localhost (so a browser can open the URLs directly)..."
