@@ -43,9 +43,7 @@ public sealed class WellKnownHandler
         var request = context.Request;
         var response = context.Response;
         var headers = response.Headers;
-        headers.AccessControlAllowOrigin = AllowOrigin;
-        headers.AccessControlAllowMethods = AllowMethods;
-        headers.AccessControlAllowHeaders = AllowHeaders;
+        AddCors(headers);
 
         var method = request.Method;
         if (HttpMethods.IsOptions(method))
@@ -75,8 +73,19 @@ public sealed class WellKnownHandler
     }
 
     /// <summary>Answers a request outside the three routes (used by <c>delegation serve</c>).</summary>
-    public static Task WriteUnknownPathAsync(HttpContext context) =>
-        WriteAsync(context, StatusCodes.Status404NotFound, ResponseBodies.UnknownPath, NoStore);
+    public static Task WriteUnknownPathAsync(HttpContext context)
+    {
+        // Web clients probing other paths can read the 404 too.
+        AddCors(context.Response.Headers);
+        return WriteAsync(context, StatusCodes.Status404NotFound, ResponseBodies.UnknownPath, NoStore);
+    }
+
+    private static void AddCors(IHeaderDictionary headers)
+    {
+        headers.AccessControlAllowOrigin = AllowOrigin;
+        headers.AccessControlAllowMethods = AllowMethods;
+        headers.AccessControlAllowHeaders = AllowHeaders;
+    }
 
     private ReadOnlySpan<char> SelectHost(HttpRequest request)
     {

@@ -263,11 +263,12 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task Get_OtherPath_Answers404()
+    public async Task Get_OtherPath_Answers404WithCors()
     {
         using var response = await SendAsync(HttpMethod.Get, "/.well-known/matrix/other", "example.com");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        AssertCors(response);
     }
 
     private static void AssertCors(HttpResponseMessage response)
