@@ -100,6 +100,12 @@ public sealed class Azurite : IAsyncDisposable
 
     private static async Task<string> EnsureInstalledAsync()
     {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        if (!path.Split(Path.PathSeparator).Any(folder => File.Exists(Path.Combine(folder, "node"))))
+        {
+            throw new InvalidOperationException("The tests need Node.js (node and npm on PATH) to run Azurite, the Azure Storage emulator. Install Node.js 20 or later and run the tests again.");
+        }
+
         var folder = RepositoryPaths.Combine("eng", "azurite");
         var executable = Path.Combine(folder, "node_modules", ".bin", "azurite-table");
         if (File.Exists(executable))
