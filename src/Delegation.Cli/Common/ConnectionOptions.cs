@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Delegation.Table;
+using Microsoft.Extensions.Configuration;
 
 namespace Delegation.Cli.Common;
 
@@ -43,25 +44,36 @@ internal sealed class ConnectionOptions
     public DelegationStorageOptions Read(ParseResult parseResult)
     {
         var uri = parseResult.GetValue(TableServiceUri);
-        var connectionString = parseResult.GetValue(ConnectionString);
-        if (uri is null && connectionString is null && Environment.GetEnvironmentVariable("DelegationStorage__tableServiceUri") is { Length: > 0 } fromEnvironment)
-        {
-            uri = Uri.TryCreate(fromEnvironment, UriKind.Absolute, out var parsed)
-                ? parsed
-                : throw new CliException(ExitCodes.Usage, $"DelegationStorage__tableServiceUri '{fromEnvironment}' is invalid: it must be an absolute URL like https://<account>.table.core.windows.net.");
-        }
-
         if (uri is not null && !uri.IsAbsoluteUri)
         {
             throw new CliException(ExitCodes.Usage, $"--table-service-uri '{uri}' is invalid: it must be an absolute URL like https://<account>.table.core.windows.net.");
         }
 
-        return new DelegationStorageOptions
+        // The service's own settings, read from the environment, with what the command line gives laid over them.
+        var overrides = new Dictionary<string, string?>();
+        var connectionString = parseResult.GetValue(ConnectionString);
+        if (uri is not null || connectionString is not null)
         {
-            TableServiceUri = uri,
-            ConnectionString = uri is null ? connectionString ?? Environment.GetEnvironmentVariable("DelegationStorage") ?? DevelopmentStorage : null,
-            TableName = parseResult.GetValue(Table) ?? Environment.GetEnvironmentVariable("DelegationTable") ?? DelegationStorageOptions.DefaultTable,
-        };
+            overrides[DelegationStorageOptions.TableServiceUriKey] = uri?.ToString();
+            overrides[DelegationStorageOptions.ConnectionStringKey] = connectionString;
+        }
+
+        if (parseResult.GetValue(Table) is { } table)
+        {
+            overrides[DelegationStorageOptions.TableKey] = table;
+        }
+
+        var settings = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+        try
+        {
+            var options = DelegationTableClientFactory.ReadOptions(settings);
+            options.ConnectionString = options.TableServiceUri is null ? options.ConnectionString ?? DevelopmentStorage : null;
+            return options;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new CliException(ExitCodes.Usage, ex.Message);
+        }
     }
 
     public IDelegationStore CreateStore(ParseResult parseResult)
