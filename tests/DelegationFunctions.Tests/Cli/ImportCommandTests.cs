@@ -174,7 +174,7 @@ public sealed class ImportCommandTests
     public async Task Import_StorageUnreachable_OneClearMessageAndStorageExitCode()
     {
         using var file = TempFile.Create(".jsonl", "{\"PartitionKey\":\"a.example\",\"Server\":\"a.example:443\"}\n");
-        var closed = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Infrastructure.Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{Infrastructure.FreePort.Next()}/devstoreaccount1;";
+        var closed = Infrastructure.Azurite.UnreachableConnectionString;
         var run = new CliRun(closed, "unreachable");
 
         var result = await run.RunAsync("import", file.Path);

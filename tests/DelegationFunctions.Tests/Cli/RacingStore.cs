@@ -1,5 +1,6 @@
 using Azure;
 using Delegation.Table;
+using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Cli;
 
@@ -7,33 +8,27 @@ namespace Delegation.Tests.Cli;
 /// The real store, except that someone else's edit lands just before the command's first write: the read has
 /// happened, the write has not. Hand-written instead of a mock, as the house style asks.
 /// </summary>
-internal sealed class RacingStore(IDelegationStore inner, Func<IDelegationStore, Task> race) : IDelegationStore
+internal sealed class RacingStore(IDelegationStore inner, Func<IDelegationStore, Task> race) : DelegatingStore(inner)
 {
     private int _raced;
 
-    public Task<DelegationRow?> GetAsync(string domain, CancellationToken cancellationToken = default) => inner.GetAsync(domain, cancellationToken);
-
-    public IAsyncEnumerable<DelegationRow> ListAsync(CancellationToken cancellationToken = default) => inner.ListAsync(cancellationToken);
-
-    public async Task<bool> TryAddAsync(DelegationRow row, CancellationToken cancellationToken = default)
+    public override async Task<bool> TryAddAsync(DelegationRow row, CancellationToken cancellationToken = default)
     {
         await RaceOnceAsync();
-        return await inner.TryAddAsync(row, cancellationToken);
+        return await Inner.TryAddAsync(row, cancellationToken);
     }
 
-    public async Task<bool> TryReplaceAsync(DelegationRow row, ETag ifMatch, CancellationToken cancellationToken = default)
+    public override async Task<bool> TryReplaceAsync(DelegationRow row, ETag ifMatch, CancellationToken cancellationToken = default)
     {
         await RaceOnceAsync();
-        return await inner.TryReplaceAsync(row, ifMatch, cancellationToken);
+        return await Inner.TryReplaceAsync(row, ifMatch, cancellationToken);
     }
 
-    public async Task<bool> TryDeleteAsync(string domain, ETag ifMatch, CancellationToken cancellationToken = default)
+    public override async Task<bool> TryDeleteAsync(string domain, ETag ifMatch, CancellationToken cancellationToken = default)
     {
         await RaceOnceAsync();
-        return await inner.TryDeleteAsync(domain, ifMatch, cancellationToken);
+        return await Inner.TryDeleteAsync(domain, ifMatch, cancellationToken);
     }
 
-    public Task EnsureTableAsync(CancellationToken cancellationToken = default) => inner.EnsureTableAsync(cancellationToken);
-
-    private Task RaceOnceAsync() => Interlocked.Exchange(ref _raced, 1) == 0 ? race(inner) : Task.CompletedTask;
+    private Task RaceOnceAsync() => Interlocked.Exchange(ref _raced, 1) == 0 ? race(Inner) : Task.CompletedTask;
 }

@@ -60,7 +60,7 @@ public sealed class ServeEndToEndTests
     [Fact]
     public async Task Set_StorageUnreachable_ExitsWithStorageStatusAndOneLine()
     {
-        var dead = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";
+        var dead = Azurite.UnreachableConnectionString;
 
         var result = await DelegationProcess.RunAsync(["set", "example.com", "--server", "matrix.example.com", "--connection-string", dead]);
 

@@ -6,45 +6,28 @@ using Delegation.Table;
 namespace Delegation.Tests.Infrastructure;
 
 /// <summary>
-/// A hand-written store for resolver tests: rows in memory, every read counted, reads that can be held at a gate or
-/// made to fail like an unreachable table.
+/// A hand-written store for resolver tests: rows in memory, reads that can be held at a gate or made to fail like an
+/// unreachable table. Wrap it in <see cref="CountingDelegationStore"/> to count reads.
 /// </summary>
 internal sealed class InMemoryDelegationStore : IDelegationStore
 {
     private readonly ConcurrentDictionary<string, DelegationRow> _rows = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _reads = new();
-    private int _inFlight;
-    private int _maxInFlight;
 
     public TaskCompletionSource? Gate { get; set; }
 
     public bool Failing { get; set; }
 
-    public IReadOnlyCollection<string> Reads => _reads;
-
-    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
-
     public void Put(DelegationRow row) => _rows[row.Domain] = row with { ETag = new ETag(Guid.NewGuid().ToString()) };
 
     public async Task<DelegationRow?> GetAsync(string domain, CancellationToken cancellationToken = default)
     {
-        _reads.Enqueue(domain);
-        var inFlight = Interlocked.Increment(ref _inFlight);
-        InterlockedMax(ref _maxInFlight, inFlight);
-        try
+        if (Gate is { } gate)
         {
-            if (Gate is { } gate)
-            {
-                await gate.Task.WaitAsync(cancellationToken);
-            }
+            await gate.Task.WaitAsync(cancellationToken);
+        }
 
-            await Task.Yield();
-            return Failing ? throw new RequestFailedException(0, "Connection refused (test)") : _rows.GetValueOrDefault(domain);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
-        }
+        await Task.Yield();
+        return Failing ? throw new RequestFailedException(0, "Connection refused (test)") : _rows.GetValueOrDefault(domain);
     }
 
     public async IAsyncEnumerable<DelegationRow> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -66,12 +49,4 @@ internal sealed class InMemoryDelegationStore : IDelegationStore
         Task.FromResult(_rows.TryGetValue(domain, out var current) && current.ETag == ifMatch && _rows.TryRemove(new KeyValuePair<string, DelegationRow>(domain, current)));
 
     public Task EnsureTableAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int current;
-        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
-        {
-        }
-    }
 }

@@ -64,7 +64,7 @@ public sealed class StorageOutageTests
 
     private static async Task<WebApplication> StartWithDeadStorageAsync()
     {
-        var deadStorage = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;";
+        var deadStorage = Azurite.UnreachableConnectionString;
         var app = ServeCommand.Build($"http://127.0.0.1:{FreePort.Next()}", new DelegationStorageOptions { ConnectionString = deadStorage }, ServedTable.Settings);
         await app.StartAsync();
         return app;
