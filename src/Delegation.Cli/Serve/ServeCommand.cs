@@ -52,7 +52,13 @@ internal static class ServeCommand
         return command;
     }
 
-    internal static WebApplication Build(string urls, DelegationStorageOptions storage, IReadOnlyDictionary<string, string?>? settings = null, X509Certificate2? certificate = null)
+    /// <param name="configureServices">Applied after the serving services are added (tests wrap the store or fake the clock).</param>
+    internal static WebApplication Build(
+        string urls,
+        DelegationStorageOptions storage,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        X509Certificate2? certificate = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
@@ -75,6 +81,7 @@ internal static class ServeCommand
 
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddDelegationServing();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         var handler = app.Services.GetRequiredService<WellKnownHandler>();

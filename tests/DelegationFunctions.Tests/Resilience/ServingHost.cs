@@ -1,10 +1,10 @@
+using Delegation.Cli.Serve;
 using Delegation.Serving;
 using Delegation.Table;
 using Delegation.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Delegation.Tests.Resilience;
@@ -35,35 +35,21 @@ internal sealed class ServingHost : IAsyncDisposable
         TimeProvider? time = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(address.ToString());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
+        var app = ServeCommand.Build(address.ToString(), new DelegationStorageOptions { ConnectionString = connectionString, TableName = table }, settings, configureServices: services =>
         {
-            [DelegationStorageOptions.ConnectionStringKey] = connectionString,
-            [DelegationStorageOptions.TableKey] = table,
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddDelegationServing();
-        if (wrapStore is not null)
-        {
-            builder.Services.AddSingleton(sp =>
+            services.AddLogging(logging => logging.ClearProviders());
+            if (wrapStore is not null)
             {
-                var storage = DelegationTableClientFactory.ReadOptions(sp.GetRequiredService<IConfiguration>());
-                var client = DelegationTableClientFactory.Create(storage, DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(5)));
-                return wrapStore(new TableDelegationStore(client));
-            });
-        }
+                // Wrap the store exactly as AddDelegationServing builds it.
+                var real = services.Single(d => d.ServiceType == typeof(IDelegationStore));
+                services.Replace(ServiceDescriptor.Singleton(sp => wrapStore((IDelegationStore)real.ImplementationFactory!(sp))));
+            }
 
-        if (time is not null)
-        {
-            builder.Services.AddSingleton(time);
-        }
-
-        var app = builder.Build();
-        var handler = app.Services.GetRequiredService<WellKnownHandler>();
-        app.Run(context => WellKnownPaths.TryMatch(context.Request.Path, out var document)
-            ? handler.HandleAsync(context, document)
-            : WellKnownHandler.WriteUnknownPathAsync(context));
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
+        });
         await app.StartAsync();
         return new ServingHost(app, address);
     }
