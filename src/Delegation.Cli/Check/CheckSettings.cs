@@ -1,13 +1,14 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Delegation.Documents;
 
 namespace Delegation.Cli.Check;
 
 /// <summary>How one check run reaches the network: pins, DNS server, extra trust, time limit.</summary>
 internal sealed record CheckSettings
 {
-    /// <summary>Synapse and gomatrixserverlib refuse well-known bodies larger than this.</summary>
-    public const int MaxBodyBytes = 50 * 1024;
+    /// <summary>Synapse and gomatrixserverlib refuse well-known bodies larger than this: the rule the service renders by.</summary>
+    public const int MaxBodyBytes = RenderedDocument.MaxBodyBytes;
 
     /// <summary>Go's http.Client stops after 10 redirects; Synapse's agent allows 20. We use the stricter one.</summary>
     public const int MaxRedirects = 10;

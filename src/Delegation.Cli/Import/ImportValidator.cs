@@ -58,10 +58,9 @@ internal static class ImportValidator
         }
 
         string? Value(string column) => record.Columns.TryGetValue(column, out var value) ? value : null;
-        var server = Value(DelegationRow.ServerColumn);
         var candidate = new DelegationRow(domain)
         {
-            Server = server is not null && ServerName.TryParse(server, out var parsed, out _) ? parsed.ToString() : server,
+            Server = ServerName.Normalize(Value(DelegationRow.ServerColumn)),
             ClientBaseUrl = Value(DelegationRow.ClientBaseUrlColumn),
             IdentityServerBaseUrl = Value(DelegationRow.IdentityServerBaseUrlColumn),
             ClientExtra = Value(DelegationRow.ClientExtraColumn),

@@ -51,9 +51,9 @@ internal static class SetCommand
                 throw new CliException(ExitCodes.Usage, "Nothing to set: give at least one of --server, --client-base-url, --identity-server, --client-extra, --support.");
             }
 
-            if (changes.TryGetValue(DelegationRow.ServerColumn, out var serverValue) && serverValue is not null && ServerName.TryParse(serverValue, out var parsed, out _))
+            if (changes.TryGetValue(DelegationRow.ServerColumn, out var serverValue))
             {
-                changes[DelegationRow.ServerColumn] = parsed.ToString();
+                changes[DelegationRow.ServerColumn] = ServerName.Normalize(serverValue);
             }
 
             var store = connection.CreateStore(parseResult);

@@ -12,6 +12,9 @@ public sealed record ServerName(string Host, int? Port, ServerHostKind Kind)
 
     public override string ToString() => Port is { } port ? $"{Host}:{port.ToString(CultureInfo.InvariantCulture)}" : Host;
 
+    /// <summary>The stored (lower-case) form of a valid server name; anything else unchanged, for validation to report.</summary>
+    public static string? Normalize(string? value) => TryParse(value, out var serverName, out _) ? serverName.ToString() : value;
+
     public static bool TryParse(string? value, [NotNullWhen(true)] out ServerName? serverName, [NotNullWhen(false)] out string? error)
     {
         serverName = null;
