@@ -58,16 +58,9 @@ internal static class ImportValidator
         }
 
         string? Value(string column) => record.Columns.TryGetValue(column, out var value) ? value : null;
-        var candidate = new DelegationRow(domain)
-        {
-            Server = ServerName.Normalize(Value(DelegationRow.ServerColumn)),
-            ClientBaseUrl = Value(DelegationRow.ClientBaseUrlColumn),
-            IdentityServerBaseUrl = Value(DelegationRow.IdentityServerBaseUrlColumn),
-            ClientExtra = Value(DelegationRow.ClientExtraColumn),
-            Support = Value(DelegationRow.SupportColumn),
-        };
+        var candidate = DelegationRow.FromColumns(domain, Value) with { Server = ServerName.Normalize(Value(DelegationRow.ServerColumn)) };
         problems.AddRange(DelegationDocuments.FromRow(candidate).Problems.Select(p => ImportProblem.From(record.Line, domain, p)));
-        if (problems.Count == 0 && DelegationRow.Columns.All(c => candidate[c] is null))
+        if (problems.Count == 0 && candidate.IsEmpty)
         {
             problems.Add(new ImportProblem(record.Line, domain, "record", null, "sets no column; give at least one of Server, ClientBaseUrl, Support"));
         }

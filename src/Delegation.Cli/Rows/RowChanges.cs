@@ -9,18 +9,8 @@ internal static class RowChanges
     public static DelegationRow Apply(DelegationRow row, IReadOnlyDictionary<string, string?> changes)
     {
         string? Value(string column) => changes.TryGetValue(column, out var value) ? value : row[column];
-        return new DelegationRow(row.Domain)
-        {
-            Server = Value(DelegationRow.ServerColumn),
-            ClientBaseUrl = Value(DelegationRow.ClientBaseUrlColumn),
-            IdentityServerBaseUrl = Value(DelegationRow.IdentityServerBaseUrlColumn),
-            ClientExtra = Value(DelegationRow.ClientExtraColumn),
-            Support = Value(DelegationRow.SupportColumn),
-            ETag = row.ETag,
-        };
+        return DelegationRow.FromColumns(row.Domain, Value) with { ETag = row.ETag };
     }
-
-    public static bool IsEmpty(DelegationRow row) => DelegationRow.Columns.All(c => row[c] is null);
 
     /// <summary>"What changed" between the row we read and the row there now, column by column.</summary>
     public static string Describe(DelegationRow? before, DelegationRow? after)

@@ -89,7 +89,7 @@ internal static class SetCommand
                 return ExitCodes.Success;
             }
 
-            if (RowChanges.IsEmpty(updated))
+            if (updated.IsEmpty)
             {
                 throw new CliException(ExitCodes.Invalid, $"That would leave {domain} with no field set; use 'delegation remove {domain}' to delete the row.");
             }

@@ -26,16 +26,8 @@ internal static class DelegationEntity
             return null;
         }
 
-        return new DelegationRow(entity.PartitionKey)
-        {
-            Server = Read(DelegationRow.ServerColumn),
-            ClientBaseUrl = Read(DelegationRow.ClientBaseUrlColumn),
-            IdentityServerBaseUrl = Read(DelegationRow.IdentityServerBaseUrlColumn),
-            ClientExtra = Read(DelegationRow.ClientExtraColumn),
-            Support = Read(DelegationRow.SupportColumn),
-            ETag = entity.ETag,
-            ColumnErrors = (IReadOnlyList<ValidationError>?)errors ?? [],
-        };
+        var row = DelegationRow.FromColumns(entity.PartitionKey, Read);
+        return row with { ETag = entity.ETag, ColumnErrors = (IReadOnlyList<ValidationError>?)errors ?? [] };
     }
 
     public static TableEntity FromRow(DelegationRow row)

@@ -42,6 +42,19 @@ public sealed record DelegationRow(string Domain)
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, "Unknown column."),
     };
 
+    /// <summary>True when no column is set.</summary>
+    public bool IsEmpty => Columns.All(c => this[c] is null);
+
+    /// <summary>A row whose column values come from <paramref name="value"/>, asked once per column name.</summary>
+    public static DelegationRow FromColumns(string domain, Func<string, string?> value) => new(domain)
+    {
+        Server = value(ServerColumn),
+        ClientBaseUrl = value(ClientBaseUrlColumn),
+        IdentityServerBaseUrl = value(IdentityServerBaseUrlColumn),
+        ClientExtra = value(ClientExtraColumn),
+        Support = value(SupportColumn),
+    };
+
     /// <summary>Same column values, ignoring ETag and column errors.</summary>
     public bool HasSameValues(DelegationRow other) =>
         Domain == other.Domain && Columns.All(c => this[c] == other[c]);
