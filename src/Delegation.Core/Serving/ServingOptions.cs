@@ -32,6 +32,13 @@ public sealed class ServingOptions
     /// <summary><c>Retry-After</c> of a 503.</summary>
     public int RetryAfterSeconds { get; set; } = 30;
 
-    /// <summary>The Front Door profile's ID; when a request carries it in <c>X-Azure-FDID</c>, <c>X-Forwarded-Host</c> is trusted.</summary>
+    /// <summary>
+    /// The Front Door profiles' IDs, comma-separated; a request carrying one in <c>X-Azure-FDID</c> is asked for the
+    /// domain in <c>X-Delegation-Host</c> (or <c>X-Forwarded-Host</c>) instead of <c>Host</c>.
+    /// </summary>
     public string? FrontDoorId { get; set; }
+
+    /// <summary>The IDs of <see cref="FrontDoorId"/>, trimmed, without empty entries.</summary>
+    public static string[] ParseFrontDoorIds(string? setting) =>
+        setting?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 }

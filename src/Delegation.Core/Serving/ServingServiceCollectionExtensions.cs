@@ -26,6 +26,7 @@ public static class ServingServiceCollectionExtensions
         });
         services.AddSingleton<DelegationMetrics>();
         services.AddSingleton<DelegationResolver>();
+        services.AddSingleton<FrontDoorHost>();
         services.AddSingleton<WellKnownHandler>();
         return services;
     }

@@ -21,17 +21,17 @@ public sealed class WellKnownHandler
 
     private readonly DelegationResolver _resolver;
     private readonly DelegationMetrics _metrics;
-    private readonly string? _frontDoorId;
+    private readonly FrontDoorHost _frontDoor;
     private readonly StringValues _foundCacheControl;
     private readonly StringValues _notFoundCacheControl;
     private readonly StringValues _retryAfter;
 
-    public WellKnownHandler(DelegationResolver resolver, IOptions<ServingOptions> options, DelegationMetrics metrics)
+    public WellKnownHandler(DelegationResolver resolver, IOptions<ServingOptions> options, DelegationMetrics metrics, FrontDoorHost frontDoor)
     {
         _resolver = resolver;
         _metrics = metrics;
+        _frontDoor = frontDoor;
         var settings = options.Value;
-        _frontDoorId = string.IsNullOrWhiteSpace(settings.FrontDoorId) ? null : settings.FrontDoorId.Trim();
         _foundCacheControl = $"public, max-age={settings.MaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}";
         _notFoundCacheControl = $"public, max-age={settings.NotFoundMaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}";
         _retryAfter = settings.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
@@ -61,7 +61,7 @@ public sealed class WellKnownHandler
         }
 
         Span<char> buffer = stackalloc char[DomainName.MaxLength];
-        if (!DomainName.TryNormalizeHost(SelectHost(request), buffer, out var domain))
+        if (!DomainName.TryNormalizeHost(_frontDoor.SelectHost(request.Headers), buffer, out var domain))
         {
             _metrics.Request(document, RequestOutcome.InvalidHost);
             return WriteAsync(context, StatusCodes.Status404NotFound, ResponseBodies.InvalidHost, _notFoundCacheControl);
@@ -85,21 +85,6 @@ public sealed class WellKnownHandler
         headers.AccessControlAllowOrigin = AllowOrigin;
         headers.AccessControlAllowMethods = AllowMethods;
         headers.AccessControlAllowHeaders = AllowHeaders;
-    }
-
-    private ReadOnlySpan<char> SelectHost(HttpRequest request)
-    {
-        var headers = request.Headers;
-        if (_frontDoorId is not null
-            && string.Equals(headers["X-Azure-FDID"].ToString(), _frontDoorId, StringComparison.OrdinalIgnoreCase)
-            && headers["X-Forwarded-Host"].ToString() is { Length: > 0 } forwarded)
-        {
-            var first = forwarded.AsSpan();
-            var comma = first.IndexOf(',');
-            return (comma < 0 ? first : first[..comma]).Trim();
-        }
-
-        return headers.Host.ToString();
     }
 
     private async Task ResolveAndWriteAsync(HttpContext context, WellKnownDocument document, string domain)

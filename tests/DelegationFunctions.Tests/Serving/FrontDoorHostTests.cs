@@ -1,0 +1,101 @@
+using Delegation.Serving;
+using Delegation.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Delegation.Tests.Serving;
+
+public sealed class FrontDoorHostTests
+{
+    private const string OurId = "8c8a3f1e-0000-4000-8000-000000000001";
+    private const string OurSecondId = "8c8a3f1e-0000-4000-8000-000000000002";
+
+    private readonly FakeTimeProvider _time = new();
+    private readonly ListLogger<FrontDoorHost> _logger = new();
+
+    [Fact]
+    public void SelectHost_OurFrontDoorWithDelegationHost_TakesItOverForwardedHostAndHost()
+    {
+        var headers = Headers(("X-Azure-FDID", OurId), ("X-Delegation-Host", "example.com"), ("X-Forwarded-Host", "func-x.azurewebsites.net"));
+
+        Assert.Equal("example.com", Select(headers));
+    }
+
+    [Fact]
+    public void SelectHost_OurFrontDoorWithoutDelegationHost_FallsBackToForwardedHost()
+    {
+        var headers = Headers(("X-Azure-FDID", OurId), ("X-Forwarded-Host", "example.com, other.example"));
+
+        Assert.Equal("example.com", Select(headers));
+    }
+
+    [Fact]
+    public void SelectHost_AnyIdOfTheList_IsOurFrontDoor()
+    {
+        var headers = Headers(("X-Azure-FDID", OurSecondId.ToUpperInvariant()), ("X-Delegation-Host", "example.com"));
+
+        Assert.Equal("example.com", Select(headers, $" {OurId} ,{OurSecondId},"));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("someone-elses-front-door")]
+    [InlineData("")]
+    public void SelectHost_WithoutOurFrontDoorId_IgnoresBothHeaders(string? frontDoorId)
+    {
+        var headers = Headers(("X-Delegation-Host", "example.com"), ("X-Forwarded-Host", "example.com"));
+        if (frontDoorId is not null)
+        {
+            headers["X-Azure-FDID"] = frontDoorId;
+        }
+
+        Assert.Equal("func-x.azurewebsites.net", Select(headers));
+    }
+
+    [Fact]
+    public void SelectHost_NoFrontDoorConfigured_UsesHostEvenWithHeaders()
+    {
+        var headers = Headers(("X-Azure-FDID", OurId), ("X-Delegation-Host", "example.com"));
+
+        Assert.Equal("func-x.azurewebsites.net", Select(headers, frontDoorIds: null));
+    }
+
+    [Fact]
+    public void SelectHost_OurFrontDoorWithNeitherHeader_UsesHostAndWarnsOncePerCacheLifetime()
+    {
+        var frontDoor = Create(OurId);
+        var headers = Headers(("X-Azure-FDID", OurId));
+
+        var first = frontDoor.SelectHost(headers).ToString();
+        frontDoor.SelectHost(headers);
+        _time.Advance(TimeSpan.FromSeconds(59));
+        frontDoor.SelectHost(headers);
+        var warningsWithinOneLifetime = _logger.Entries.Count;
+        _time.Advance(TimeSpan.FromSeconds(2));
+        frontDoor.SelectHost(headers);
+
+        Assert.Equal("func-x.azurewebsites.net", first);
+        Assert.Equal(1, warningsWithinOneLifetime);
+        Assert.Equal(2, _logger.Entries.Count);
+        Assert.All(_logger.Entries, e => Assert.Equal(LogLevel.Warning, e.Level));
+        Assert.Contains("X-Delegation-Host", _logger.Entries.First().Message, StringComparison.Ordinal);
+    }
+
+    private string Select(IHeaderDictionary headers, string? frontDoorIds = OurId) => Create(frontDoorIds).SelectHost(headers).ToString();
+
+    private FrontDoorHost Create(string? frontDoorIds) =>
+        new(Options.Create(new ServingOptions { FrontDoorId = frontDoorIds, CacheSeconds = 60 }), _time, _logger);
+
+    private static HeaderDictionary Headers(params (string Name, string Value)[] headers)
+    {
+        var dictionary = new HeaderDictionary { Host = "func-x.azurewebsites.net" };
+        foreach (var (name, value) in headers)
+        {
+            dictionary[name] = value;
+        }
+
+        return dictionary;
+    }
+}

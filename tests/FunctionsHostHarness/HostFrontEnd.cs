@@ -1,0 +1,59 @@
+using System.Net;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace FunctionsHostHarness;
+
+/// <summary>
+/// The host's HTTP side: routes a request to the function whose trigger matches, sends the invocation over the
+/// protocol and forwards the request itself to the worker's <c>HttpUri</c> with YARP's <see cref="HttpTransformer.Default"/>
+/// plus the invocation-id header the worker correlates on, as azure-functions-host's <c>DefaultHttpProxyService</c> does.
+/// </summary>
+internal sealed class HostFrontEnd(WorkerChannel channel, IReadOnlyList<IndexedFunction> functions, IHttpForwarder forwarder, TimeSpan invocationTimeout) : IDisposable
+{
+    /// <summary>ScriptConstants.HttpProxyCorrelationHeader in the host; Constants.CorrelationHeader in the worker.</summary>
+    public const string InvocationIdHeader = "x-ms-invocation-id";
+
+    private readonly HttpMessageInvoker _invoker = new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+    });
+
+    private readonly ForwarderRequestConfig _config = new() { ActivityTimeout = invocationTimeout };
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var function = functions.FirstOrDefault(f => f.Matches(context.Request.Method, context.Request.Path));
+        if (function is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var invocationId = Guid.NewGuid().ToString();
+        context.Request.Headers[InvocationIdHeader] = invocationId;
+        var invocation = channel.InvokeAsync(function, invocationId);
+        await forwarder.SendAsync(context, channel.HttpUri!.ToString(), _invoker, _config, HttpTransformer.Default);
+
+        try
+        {
+            var response = await invocation.WaitAsync(invocationTimeout);
+            if (response.Result?.Status != Protocol.StatusResult.Types.Status.Success && !context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            }
+        }
+        catch (TimeoutException)
+        {
+            channel.Cancel(invocationId);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
+            }
+        }
+    }
+
+    public void Dispose() => _invoker.Dispose();
+}

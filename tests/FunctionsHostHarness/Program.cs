@@ -1,0 +1,30 @@
+using FunctionsHostHarness;
+
+// Serves a built isolated function app through the harness, for eng/run-functions.sh and eng/loadtest.sh:
+//   dotnet FunctionsHostHarness.dll <app folder> <url>
+// The worker gets this process's environment as its app settings. Ctrl+C stops it the way the host would.
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: FunctionsHostHarness <built function app folder> <url, e.g. http://127.0.0.1:7071>");
+    return 2;
+}
+
+var settings = new Dictionary<string, string>();
+await using var host = await FunctionsHost.StartAsync(args[0], settings, new FunctionsHostOptions { Url = args[1] });
+Console.WriteLine($"Functions host harness: {host.Functions.Count} functions loaded, listening on {host.BaseAddress}");
+foreach (var function in host.Functions)
+{
+    Console.WriteLine($"  {function.Name}: /{function.Route} ({function.Trigger?.AuthLevel})");
+}
+
+var stopped = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stopped.TrySetResult();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+await stopped.Task;
+var exitCode = await host.StopAsync();
+Console.WriteLine($"Worker stopped with exit code {exitCode}.");
+return 0;
