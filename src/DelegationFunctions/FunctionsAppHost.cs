@@ -12,6 +12,7 @@ public static class FunctionsAppHost
         var builder = FunctionsApplication.CreateBuilder(args);
 
         builder.ConfigureFunctionsWebApplication();
+        builder.Logging.AddRequestLogFilter(builder.Configuration);
 
         builder.Services.AddDelegationTelemetry(builder.Configuration);
         builder.Services.AddDelegationServing();

@@ -17,6 +17,7 @@ internal sealed class FunctionsHost : IAsyncDisposable
     private readonly WebApplication _frontEnd;
     private readonly WorkerChannel _channel;
     private readonly HostFrontEnd _handler;
+    private int? _exitCode;
 
     private FunctionsHost(WebApplication rpcServer, WebApplication frontEnd, WorkerChannel channel, HostFrontEnd handler, WorkerProcess worker, IReadOnlyList<IndexedFunction> functions)
     {
@@ -70,20 +71,22 @@ internal sealed class FunctionsHost : IAsyncDisposable
     /// <summary>Shuts the worker down as the host does (WorkerTerminate, then the stream ends) and returns its exit code.</summary>
     public async Task<int> StopAsync()
     {
+        if (_exitCode is { } exitCode)
+        {
+            return exitCode;
+        }
+
         await _frontEnd.StopAsync();
         _channel.Terminate(TimeSpan.FromSeconds(5));
         await Worker.DisposeAsync();
         await _rpcServer.StopAsync();
+        _exitCode = Worker.ExitCode;
         return Worker.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!Worker.HasExited)
-        {
-            await StopAsync();
-        }
-
+        await StopAsync();
         _handler.Dispose();
         await _frontEnd.DisposeAsync();
         await _rpcServer.DisposeAsync();

@@ -13,13 +13,13 @@ internal sealed class HostFrontEnd(WorkerChannel channel, IReadOnlyList<IndexedF
     /// <summary>ScriptConstants.HttpProxyCorrelationHeader in the host; Constants.CorrelationHeader in the worker.</summary>
     public const string InvocationIdHeader = "x-ms-invocation-id";
 
-    private readonly HttpMessageInvoker _invoker = new(new SocketsHttpHandler
+    private readonly HttpMessageInvoker _invoker = new(new RetryProxyHandler(new SocketsHttpHandler
     {
         UseProxy = false,
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,
         UseCookies = false,
-    });
+    }));
 
     private readonly ForwarderRequestConfig _config = new() { ActivityTimeout = invocationTimeout };
 

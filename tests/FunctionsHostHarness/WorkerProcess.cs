@@ -15,15 +15,14 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private int? _exitCode;
 
     private WorkerProcess(Process process)
     {
         _process = process;
     }
 
-    public bool HasExited => _process.HasExited;
-
-    public int ExitCode => _process.ExitCode;
+    public int ExitCode => _exitCode ?? _process.ExitCode;
 
     /// <summary>What the worker wrote to stdout and stderr, for failure messages.</summary>
     public string Output
@@ -89,6 +88,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
 
+        _exitCode = _process.ExitCode;
         _process.Dispose();
     }
 

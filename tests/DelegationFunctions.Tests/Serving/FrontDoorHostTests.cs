@@ -88,9 +88,10 @@ public sealed class FrontDoorHostTests
     private FrontDoorHost Create(string? frontDoorIds) =>
         new(Options.Create(new ServingOptions { FrontDoorId = frontDoorIds, CacheSeconds = 60 }), _time, _logger);
 
-    private static HeaderDictionary Headers(params (string Name, string Value)[] headers)
+    private static IHeaderDictionary Headers(params (string Name, string Value)[] headers)
     {
-        var dictionary = new HeaderDictionary { Host = "func-x.azurewebsites.net" };
+        IHeaderDictionary dictionary = new HeaderDictionary();
+        dictionary.Host = "func-x.azurewebsites.net";
         foreach (var (name, value) in headers)
         {
             dictionary[name] = value;
