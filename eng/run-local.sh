@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
 # Runs the delegation service locally: Azurite (from npm, in memory), a demo delegation for example.com, and
 # `delegation serve` on a loopback port. Needs the .NET 10 SDK and Node.js. Ctrl+C stops everything.
+#
+#   eng/run-local.sh               # delegation serve
+#   eng/run-local.sh --functions   # the function app itself, as an isolated worker under the Functions host
+#                                  # harness (worker gRPC protocol + the host's YARP hop), without Core Tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+MODE=serve
+case "${1:-}" in
+  "") ;;
+  --functions) MODE=functions ;;
+  *) echo "usage: eng/run-local.sh [--functions]" >&2; exit 2 ;;
+esac
 
 PORT="${PORT:-8080}"
 AZURITE_PORT="${AZURITE_PORT:-10002}"
@@ -13,6 +24,11 @@ done
 
 echo "Building the delegation tool..."
 dotnet build src/Delegation.Cli -c Release -nologo -v quiet -clp:ErrorsOnly
+if [ "$MODE" = functions ]; then
+  echo "Building the function app and the Functions host harness..."
+  dotnet build src/DelegationFunctions -c Release -nologo -v quiet -clp:ErrorsOnly
+  dotnet build tests/FunctionsHostHarness -c Release -nologo -v quiet -clp:ErrorsOnly
+fi
 delegation() { dotnet src/Delegation.Cli/bin/Release/net10.0/delegation.dll "$@"; }
 
 echo "Starting Azurite on 127.0.0.1:${AZURITE_PORT} (in memory)..."
@@ -35,6 +51,7 @@ cat <<EOT
 
 Try it:
   curl -i -H 'Host: example.com' http://127.0.0.1:${PORT}/.well-known/matrix/server
+  curl -i -H 'Host: func-x.azurewebsites.net' -H 'X-Azure-FDID: local-front-door' -H 'X-Delegation-Host: example.com' http://127.0.0.1:${PORT}/.well-known/matrix/server   # as Front Door sends it
   curl -i -H 'Host: example.com' http://127.0.0.1:${PORT}/.well-known/matrix/client
   curl -i -H 'Host: example.com' http://127.0.0.1:${PORT}/.well-known/matrix/support
   curl -i -H 'Host: unknown.example' http://127.0.0.1:${PORT}/.well-known/matrix/server
@@ -46,4 +63,11 @@ Add more in another terminal (same table):
   dotnet src/Delegation.Cli/bin/Release/net10.0/delegation.dll set other.example --server matrix.other.example:8448
 
 EOT
+export FrontDoorId="local-front-door"
+if [ "$MODE" = functions ]; then
+  # The worker gets this environment as its app settings, as on Azure.
+  dotnet tests/FunctionsHostHarness/bin/Release/net10.0/FunctionsHostHarness.dll \
+    src/DelegationFunctions/bin/Release/net10.0 "http://127.0.0.1:${PORT}"
+  exit
+fi
 delegation serve --urls "http://127.0.0.1:${PORT}"

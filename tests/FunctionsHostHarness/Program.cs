@@ -1,8 +1,9 @@
+using System.Runtime.InteropServices;
 using FunctionsHostHarness;
 
 // Serves a built isolated function app through the harness, for eng/run-functions.sh and eng/loadtest.sh:
 //   dotnet FunctionsHostHarness.dll <app folder> <url>
-// The worker gets this process's environment as its app settings. Ctrl+C stops it the way the host would.
+// The worker gets this process's environment as its app settings. Ctrl+C or SIGTERM stops it the way the host would.
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: FunctionsHostHarness <built function app folder> <url, e.g. http://127.0.0.1:7071>");
@@ -18,12 +19,14 @@ foreach (var function in host.Functions)
 }
 
 var stopped = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stopped.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 await stopped.Task;
 var exitCode = await host.StopAsync();
 Console.WriteLine($"Worker stopped with exit code {exitCode}.");
