@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Load test, one run, three servers side by side: `delegation serve` over Azurite with the demo row, a bare Kestrel
-# app answering the same document as a constant with the same headers, and nginx (one worker) answering it from a
-# `map` on $host. Each server is pinned to core SERVER_CPU, wrk (1 thread, 32 connections) to core CLIENT_CPU.
-# Rounds are interleaved (serve, bare, nginx, serve, ...) and the median of each is reported.
+# Load test, one run, five servers side by side: `delegation serve` over Azurite with the demo row, a bare Kestrel
+# app answering the same document as a constant with the same headers, nginx (one worker) answering it from a `map` on
+# $host, the function app itself as an isolated worker under the Functions host harness (worker gRPC protocol and the
+# host's YARP hop per request), and a minimal isolated function app answering the constant through the same harness
+# (the Functions model's own per-request cost). Each server is pinned to core SERVER_CPU, wrk (1 thread,
+# 32 connections) to core CLIENT_CPU. Rounds are interleaved (serve, bare, nginx, function, constant, serve, ...) and
+# the median of each is reported.
 #
 #   eng/loadtest.sh                 # DURATION=15 ROUNDS=3 CONNECTIONS=32
 #   DURATION=30 ROUNDS=5 eng/loadtest.sh
@@ -14,10 +17,13 @@ CONNECTIONS="${CONNECTIONS:-32}"
 SERVE_PORT=18081
 BARE_PORT=18082
 NGINX_PORT=18083
+FUNCTION_PORT=18084
+CONSTANT_PORT=18085
+SERVERS="serve:$SERVE_PORT bare:$BARE_PORT nginx:$NGINX_PORT function:$FUNCTION_PORT constant:$CONSTANT_PORT"
 PATH_SERVER="/.well-known/matrix/server"
 
 ensure_apt_tools nginx wrk curl
-build_release
+build_release src/DelegationFunctions tests/FunctionsHostHarness tests/ConstantFunctionApp
 start_azurite
 seed_demo_rows
 
@@ -25,6 +31,12 @@ Delegation__MaxAgeSeconds=14400 taskset -c "$SERVER_CPU" dotnet "$CLI_DLL" serve
   --connection-string "$CONNECTION_STRING" --table "$TABLE" >"$WORK/serve.log" 2>&1 &
 PIDS+=($!)
 taskset -c "$SERVER_CPU" dotnet "$BENCH_DLL" bare-kestrel --urls "http://127.0.0.1:$BARE_PORT" >"$WORK/bare.log" 2>&1 &
+PIDS+=($!)
+# The worker inherits the harness's environment (its app settings) and its core.
+DelegationStorage="$CONNECTION_STRING" DelegationTable="$TABLE" Delegation__MaxAgeSeconds=14400 \
+  taskset -c "$SERVER_CPU" dotnet "$HARNESS_DLL" "$FUNCTION_APP" "http://127.0.0.1:$FUNCTION_PORT" >"$WORK/function.log" 2>&1 &
+PIDS+=($!)
+taskset -c "$SERVER_CPU" dotnet "$HARNESS_DLL" "$CONSTANT_FUNCTION_APP" "http://127.0.0.1:$CONSTANT_PORT" >"$WORK/constant.log" 2>&1 &
 PIDS+=($!)
 
 wait_for_port "$BARE_PORT"
@@ -67,8 +79,8 @@ NGINX_BIN="$(command -v nginx || echo /usr/sbin/nginx)"
 taskset -c "$SERVER_CPU" "$NGINX_BIN" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" >"$WORK/nginx.log" 2>&1 &
 PIDS+=($!)
 
-for port in $SERVE_PORT $BARE_PORT $NGINX_PORT; do wait_for_port "$port"; done
-for name_port in serve:$SERVE_PORT bare:$BARE_PORT nginx:$NGINX_PORT; do
+for port in $SERVE_PORT $BARE_PORT $NGINX_PORT $FUNCTION_PORT $CONSTANT_PORT; do wait_for_port "$port"; done
+for name_port in $SERVERS; do
   port="${name_port#*:}"
   body="$(curl -s -H 'Host: example.com' "http://127.0.0.1:$port$PATH_SERVER")"
   [ "$body" = '{"m.server":"matrix.example.com:443"}' ] || { echo "${name_port%%:*} answered '$body'" >&2; exit 1; }
@@ -90,14 +102,14 @@ run_wrk() { # name port seconds
 }
 
 echo "Warming up (5 s each)..."
-for name_port in serve:$SERVE_PORT bare:$BARE_PORT nginx:$NGINX_PORT; do run_wrk "${name_port%%:*}" "${name_port#*:}" 5 >/dev/null; rm -f "$WORK/results-${name_port%%:*}.txt"; done
+for name_port in $SERVERS; do run_wrk "${name_port%%:*}" "${name_port#*:}" 5 >/dev/null; rm -f "$WORK/results-${name_port%%:*}.txt"; done
 for round in $(seq 1 "$ROUNDS"); do
   echo "Round $round/$ROUNDS (${DURATION} s each, wrk -t1 -c$CONNECTIONS on core $CLIENT_CPU, servers on core $SERVER_CPU):"
-  for name_port in serve:$SERVE_PORT bare:$BARE_PORT nginx:$NGINX_PORT; do run_wrk "${name_port%%:*}" "${name_port#*:}" "$DURATION"; done
+  for name_port in $SERVERS; do run_wrk "${name_port%%:*}" "${name_port#*:}" "$DURATION"; done
 done
 
 col() { awk -v c="$2" '{ print $c }' "$WORK/results-$1.txt" | median; }
-for name in serve bare nginx; do
+for name in serve bare nginx function constant; do
   eval "${name}_rps=$(col $name 1) ${name}_p50=$(col $name 2) ${name}_p99=$(col $name 3)"
 done
 echo
@@ -107,8 +119,11 @@ printf '|%s|%s|%s|%s|\n' "------------------------" "------------" "-----------"
 printf '| %-22s | %10.0f | %9.0f | %9.0f |\n' "delegation serve" "$serve_rps" "$serve_p50" "$serve_p99"
 printf '| %-22s | %10.0f | %9.0f | %9.0f |\n' "bare Kestrel" "$bare_rps" "$bare_p50" "$bare_p99"
 printf '| %-22s | %10.0f | %9.0f | %9.0f |\n' "nginx (1 worker)" "$nginx_rps" "$nginx_p50" "$nginx_p99"
+printf '| %-22s | %10.0f | %9.0f | %9.0f |\n' "function app (harness)" "$function_rps" "$function_p50" "$function_p99"
+printf '| %-22s | %10.0f | %9.0f | %9.0f |\n' "constant function" "$constant_rps" "$constant_p50" "$constant_p99"
 echo
-awk -v s="$serve_rps" -v b="$bare_rps" -v n="$nginx_rps" -v sp="$serve_p99" -v bp="$bare_p99" 'BEGIN {
+awk -v s="$serve_rps" -v b="$bare_rps" -v n="$nginx_rps" -v sp="$serve_p99" -v bp="$bare_p99" -v f="$function_rps" -v c="$constant_rps" 'BEGIN {
   printf "serve/bare requests/s: %.2fx (target >= 0.85x)   serve/bare p99: %.2fx (target <= 1.5x)\n", s / b, sp / bp
   printf "serve/nginx requests/s: %.2fx   bare/nginx requests/s: %.2fx\n", s / n, b / n
+  printf "function/constant requests/s: %.2fx (target >= 1.3x)   function/serve: %.2fx   constant/serve: %.2fx\n", f / c, f / s, c / s
 }'

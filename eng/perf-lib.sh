@@ -12,6 +12,9 @@ CONNECTION_STRING="$(azurite_connection_string "$AZURITE_PORT")"
 TABLE="delegations"
 CLI_DLL="$ROOT/src/Delegation.Cli/bin/Release/net10.0/delegation.dll"
 BENCH_DLL="$ROOT/tests/DelegationFunctions.Benchmarks/bin/Release/net10.0/DelegationFunctions.Benchmarks.dll"
+HARNESS_DLL="$ROOT/tests/FunctionsHostHarness/bin/Release/net10.0/FunctionsHostHarness.dll"
+FUNCTION_APP="$ROOT/src/DelegationFunctions/bin/Release/net10.0"
+CONSTANT_FUNCTION_APP="$ROOT/tests/ConstantFunctionApp/bin/Release/net10.0"
 # The server side gets core 0, the load generator core 1 (override with SERVER_CPU / CLIENT_CPU).
 SERVER_CPU="${SERVER_CPU:-0}"
 CLIENT_CPU="${CLIENT_CPU:-1}"
@@ -38,8 +41,9 @@ ensure_apt_tools() {
 
 build_release() {
   echo "Building Release..."
-  dotnet build -c Release "$ROOT/src/Delegation.Cli" -v quiet -nologo >/dev/null
-  dotnet build -c Release "$ROOT/tests/DelegationFunctions.Benchmarks" -v quiet -nologo >/dev/null
+  for project in src/Delegation.Cli tests/DelegationFunctions.Benchmarks "$@"; do
+    dotnet build -c Release "$ROOT/$project" -v quiet -nologo >/dev/null
+  done
 }
 
 start_azurite() {

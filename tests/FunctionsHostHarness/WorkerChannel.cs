@@ -17,6 +17,9 @@ internal sealed class WorkerChannel(string workerId, string appDirectory) : Func
     /// <summary>The capability the ASP.NET Core integration reports with the address of its own Kestrel.</summary>
     public const string HttpUriCapability = "HttpUri";
 
+    // The host ships every log on; the harness keeps the latest for tests and drops the rest under load.
+    private const int MaxKeptLogs = 10_000;
+
     private readonly Channel<StreamingMessage> _outbound = Channel.CreateUnbounded<StreamingMessage>(new() { SingleReader = true });
     private readonly TaskCompletionSource<IReadOnlyList<IndexedFunction>> _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<InvocationResponse>> _invocations = new();
@@ -121,6 +124,10 @@ internal sealed class WorkerChannel(string workerId, string appDirectory) : Func
             case StreamingMessage.ContentOneofCase.RpcLog:
                 var log = message.RpcLog;
                 _logs.Enqueue(new WorkerLog(log.Level.ToString(), log.Category, log.Message, log.InvocationId));
+                while (_logs.Count > MaxKeptLogs && _logs.TryDequeue(out _))
+                {
+                }
+
                 break;
         }
     }
