@@ -1,11 +1,18 @@
 using Delegation.Documents;
 using Delegation.Serving;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 
 namespace DelegationFunctions;
 
 /// <summary>Hands the response to the shared handler, so the function holds no HTTP logic of its own.</summary>
-internal sealed class WellKnownResult(WellKnownHandler handler, WellKnownDocument document) : IActionResult
+/// <param name="pathMode">Whether the domain is the route's <c>{domain}</c> value rather than the request's host.</param>
+internal sealed class WellKnownResult(WellKnownHandler handler, WellKnownDocument document, bool pathMode) : IActionResult
 {
-    public Task ExecuteResultAsync(ActionContext context) => handler.HandleAsync(context.HttpContext, document);
+    public Task ExecuteResultAsync(ActionContext context)
+    {
+        // The worker matched the route itself (ASP.NET Core integration), so the segment is in the route values.
+        var pathDomain = pathMode ? context.HttpContext.GetRouteValue(WellKnownRoutes.DomainParameter) as string ?? string.Empty : null;
+        return handler.HandleAsync(context.HttpContext, document, pathDomain);
+    }
 }

@@ -85,8 +85,8 @@ internal static class ServeCommand
 
         var app = builder.Build();
         var handler = app.Services.GetRequiredService<WellKnownHandler>();
-        app.Run(context => WellKnownPaths.TryMatch(context.Request.Path, out var document)
-            ? handler.HandleAsync(context, document)
+        app.Run(context => WellKnownPaths.TryMatch(context.Request.Path, out var document, out var pathDomain)
+            ? handler.HandleAsync(context, document, pathDomain)
             : WellKnownHandler.WriteUnknownPathAsync(context));
         return app;
     }

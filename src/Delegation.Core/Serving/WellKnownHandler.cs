@@ -37,8 +37,9 @@ public sealed class WellKnownHandler
         _retryAfter = settings.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Answers any request to one of the three routes: every method, every Host, never a 500 for input.</summary>
-    public Task HandleAsync(HttpContext context, WellKnownDocument document)
+    /// <summary>Answers any request to one of the routes: every method, every Host, never a 500 for input.</summary>
+    /// <param name="pathDomain">The domain from the path (path mode); <see langword="null"/> takes it from the headers.</param>
+    public Task HandleAsync(HttpContext context, WellKnownDocument document, string? pathDomain = null)
     {
         var request = context.Request;
         var response = context.Response;
@@ -61,7 +62,8 @@ public sealed class WellKnownHandler
         }
 
         Span<char> buffer = stackalloc char[DomainName.MaxLength];
-        if (!DomainName.TryNormalizeHost(_frontDoor.SelectHost(request.Headers), buffer, out var domain))
+        var requested = pathDomain is null ? _frontDoor.SelectHost(request.Headers) : pathDomain.AsSpan();
+        if (!DomainName.TryNormalizeHost(requested, buffer, out var domain))
         {
             _metrics.Request(document, RequestOutcome.InvalidHost);
             return WriteAsync(context, StatusCodes.Status404NotFound, ResponseBodies.InvalidHost, _notFoundCacheControl);

@@ -1,0 +1,19 @@
+namespace Delegation.Serving;
+
+/// <summary>
+/// The routes of the three documents, in the form function attributes and route templates take (no leading slash).
+/// Host mode names the domain in the request's host; path mode in the first segment, for a customer's redirect
+/// (CONTRACT §2).
+/// </summary>
+public static class WellKnownRoutes
+{
+    public const string DomainParameter = "domain";
+
+    public const string Server = ".well-known/matrix/server";
+    public const string Client = ".well-known/matrix/client";
+    public const string Support = ".well-known/matrix/support";
+
+    public const string DomainServer = "{" + DomainParameter + "}/" + Server;
+    public const string DomainClient = "{" + DomainParameter + "}/" + Client;
+    public const string DomainSupport = "{" + DomainParameter + "}/" + Support;
+}
