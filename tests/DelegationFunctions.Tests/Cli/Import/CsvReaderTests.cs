@@ -1,7 +1,7 @@
 using Delegation.Cli.Export;
 using Delegation.Cli.Import;
 
-namespace Delegation.Tests.Cli;
+namespace Delegation.Tests.Cli.Import;
 
 public sealed class CsvReaderTests
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Delegation.Tests.Cli;
+namespace Delegation.Tests.Cli.Import;
 
 public sealed class ImportBadFileTests
 {
