@@ -18,6 +18,17 @@ public sealed class CsvReaderTests
     }
 
     [Theory]
+    [InlineData("a,b\r\"x\ry\",z\rlast,1\r")]
+    [InlineData("a,b\n\"x\ry\",z\nlast,1\n")]
+    public void Read_LoneCarriageReturnInsideQuotes_CountsAsALineBreak(string text)
+    {
+        var records = CsvReader.Read(text).ToList();
+
+        Assert.Equal([1, 2, 4], records.Select(r => r.Line));
+        Assert.Equal(["x\ry", "z"], records[1].Fields);
+    }
+
+    [Theory]
     [InlineData("plain")]
     [InlineData("with,comma")]
     [InlineData("with \"quote\"")]
