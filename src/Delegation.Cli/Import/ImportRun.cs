@@ -36,7 +36,7 @@ internal sealed class ImportRun(IDelegationStore store, CommandContext context, 
         try
         {
             await TerminalProgress.RunAsync(TerminalProgress.IsTerminal(lines), lines, "Writing", pending.Count, async progress =>
-                conflicts = await writer.WriteAsync(pending, () => progress.Advance(done => progress.IsTenth(done) ? $"Written {done:N0}/{progress.Total:N0} rows ({progress.Rate:N0}/s)" : null), cancellationToken));
+                conflicts = await writer.WriteAsync(pending, () => progress.Advance(done => WrittenLine(progress, done)), cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -53,6 +53,9 @@ internal sealed class ImportRun(IDelegationStore store, CommandContext context, 
 
         return validated.InvalidRecords > 0 ? ExitCodes.Invalid : ExitCodes.Success;
     }
+
+    private static string? WrittenLine(TerminalProgress progress, int done) =>
+        progress.IsTenth(done) ? $"Written {done:N0}/{progress.Total:N0} rows ({progress.Rate:N0}/s)" : null;
 
     private Task WriteAsync(ImportReport report) => options.Json ? report.WriteJsonAsync(context.Output) : report.WriteTextAsync(context.Output);
 }
