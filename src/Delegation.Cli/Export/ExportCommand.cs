@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using Delegation.Cli.Common;
-using Delegation.Cli.Import;
 using Delegation.Table;
 
 namespace Delegation.Cli.Export;
@@ -16,7 +15,7 @@ internal static class ExportCommand
 
     public static Command Create(ConnectionOptions connection)
     {
-        var format = new Option<ImportFormat>("--format") { Description = "json (an array, one row per line) or csv.", DefaultValueFactory = _ => ImportFormat.Json };
+        var format = new Option<RowFileFormat>("--format") { Description = "json (an array, one row per line) or csv.", DefaultValueFactory = _ => RowFileFormat.Json };
         var outputFile = new Option<string?>("--output", "-o") { Description = "File to write. Default: standard output." };
         var command = new Command("export", "Write every row, in a stable order, as JSON or CSV that 'delegation import' reads back.\n\nExamples:\n  delegation export --output delegations.json\n  delegation export --format csv > delegations.csv")
         {
@@ -61,7 +60,7 @@ internal static class ExportCommand
         return command;
     }
 
-    private static async Task<int> ExportAsync(IDelegationStore store, TextWriter output, ImportFormat format, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> ExportAsync(IDelegationStore store, TextWriter output, RowFileFormat format, TextWriter error, CancellationToken cancellationToken)
     {
         var writer = new RowFileWriter(output, format);
         await foreach (var row in store.ListAsync(cancellationToken))

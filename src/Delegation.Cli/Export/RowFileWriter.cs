@@ -1,12 +1,11 @@
 using System.Text.Json;
-using Delegation.Cli.Import;
-using Delegation.Cli.Rows;
+using Delegation.Cli.Common;
 using Delegation.Table;
 
 namespace Delegation.Cli.Export;
 
 /// <summary>Writes rows as they stream in: a JSON array with one row per line, or CSV with the table's column names.</summary>
-internal sealed class RowFileWriter(TextWriter output, ImportFormat format)
+internal sealed class RowFileWriter(TextWriter output, RowFileFormat format)
 {
     private static readonly string[] Header = ["PartitionKey", .. DelegationRow.Columns];
     private int _count;
@@ -15,7 +14,7 @@ internal sealed class RowFileWriter(TextWriter output, ImportFormat format)
 
     public async Task WriteAsync(DelegationRow row)
     {
-        if (format == ImportFormat.Csv)
+        if (format == RowFileFormat.Csv)
         {
             if (_count == 0)
             {
@@ -35,7 +34,7 @@ internal sealed class RowFileWriter(TextWriter output, ImportFormat format)
 
     public async Task CompleteAsync()
     {
-        if (format == ImportFormat.Csv)
+        if (format == RowFileFormat.Csv)
         {
             if (_count == 0)
             {

@@ -90,7 +90,8 @@ internal static class CsvReader
                 return;
             }
 
-            if (c == '\n')
+            // A line ends at "\n", "\r\n" or a lone "\r", inside quotes as outside them.
+            if (c == '\n' || (c == '\r' && (position >= text.Length || text[position] != '\n')))
             {
                 line++;
             }

@@ -14,21 +14,28 @@ internal static class CsvRowReader
                 continue;
             }
 
+            var key = KeyOf(record, header);
             if (record.Fields.Count != header.Length)
             {
-                yield return new ImportRecord(record.Line, record.Fields[0], new Dictionary<string, string?>(), [
-                    new ImportProblem(record.Line, record.Fields[0], "record", null, $"has {record.Fields.Count} fields but the header has {header.Length}; quote fields that contain commas or line breaks"),
+                yield return new ImportRecord(record.Line, key, new Dictionary<string, string?>(), [
+                    new ImportProblem(record.Line, key, "record", null, $"has {record.Fields.Count} fields but the header has {header.Length}; quote fields that contain commas or line breaks"),
                 ]);
                 continue;
             }
 
-            yield return ToRecord(record, header);
+            yield return ToRecord(record, header, key);
         }
     }
 
-    private static ImportRecord ToRecord(CsvRecord record, string?[] header)
+    /// <summary>The value under the PartitionKey (or Domain) column, wherever the header puts it; null when empty or missing.</summary>
+    private static string? KeyOf(CsvRecord record, string?[] header)
     {
-        string? key = null;
+        var index = Array.IndexOf(header, ImportColumns.Key);
+        return index < record.Fields.Count && record.Fields[index].Length > 0 ? record.Fields[index] : null;
+    }
+
+    private static ImportRecord ToRecord(CsvRecord record, string?[] header, string? key)
+    {
         var columns = new Dictionary<string, string?>();
         var problems = new List<ImportProblem>();
         for (var i = 0; i < header.Length; i++)
@@ -36,15 +43,12 @@ internal static class CsvRowReader
             var value = record.Fields[i].Length == 0 ? null : record.Fields[i];
             switch (header[i])
             {
-                case null or ImportColumns.Timestamp or ImportColumns.ETag:
-                    break;
-                case ImportColumns.Key:
-                    key = value;
+                case null or ImportColumns.Key or ImportColumns.Timestamp or ImportColumns.ETag:
                     break;
                 case ImportColumns.RowKey:
                     if (value is not null)
                     {
-                        problems.Add(new ImportProblem(record.Line, record.Fields[0], ImportColumns.RowKey, value, "must be empty: the table keeps one row per domain with an empty RowKey"));
+                        problems.Add(new ImportProblem(record.Line, key, ImportColumns.RowKey, value, "must be empty: the table keeps one row per domain with an empty RowKey"));
                     }
 
                     break;

@@ -1,11 +1,10 @@
-using Delegation.Cli.Rows;
-using Delegation.Table;
+using Delegation.Cli.Common;
 
 namespace Delegation.Cli.Import;
 
-/// <summary>A row someone else changed between the import's read and its write; it was not written.</summary>
-internal sealed record ImportConflict(PlannedRow Planned, DelegationRow? Now)
+/// <summary>A row of the file that someone else changed between the import's read and its write; it was not written.</summary>
+internal sealed record ImportConflict(int Line, RowConflict Conflict)
 {
     public override string ToString() =>
-        $"line {Planned.Source.Line}: {Planned.Row.Domain} changed after it was read; not written. {RowChanges.Describe(Planned.Existing, Now)}";
+        $"line {Line}: {Conflict.Domain} changed after it was read; not written. {Conflict.Change}";
 }

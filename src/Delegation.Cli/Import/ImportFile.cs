@@ -1,4 +1,6 @@
+using Delegation.Cli.Common;
+
 namespace Delegation.Cli.Import;
 
 /// <summary>What an import file holds, every record read before anything is written.</summary>
-internal sealed record ImportFile(string Path, ImportFormat Format, IReadOnlyList<ImportRecord> Records);
+internal sealed record ImportFile(string Path, RowFileFormat Format, IReadOnlyList<ImportRecord> Records);

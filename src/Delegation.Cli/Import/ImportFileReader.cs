@@ -1,4 +1,5 @@
 using System.Text;
+using Delegation.Cli.Common;
 
 namespace Delegation.Cli.Import;
 
@@ -13,7 +14,7 @@ internal static class ImportFileReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static async Task<ImportFile> ReadAsync(string path, ImportFormat? format, CancellationToken cancellationToken = default)
+    public static async Task<ImportFile> ReadAsync(string path, RowFileFormat? format, CancellationToken cancellationToken = default)
     {
         var bytes = await ReadBytesAsync(path, cancellationToken);
         var content = bytes.AsMemory();
@@ -40,7 +41,7 @@ internal static class ImportFileReader
         var chosen = format ?? Detect(path, first);
         IReadOnlyList<ImportRecord> records = chosen switch
         {
-            ImportFormat.Csv => [.. CsvRowReader.Read(text)],
+            RowFileFormat.Csv => [.. CsvRowReader.Read(text)],
             _ when first.StartsWith("[") => [.. JsonRowReader.ReadArray(content.ToArray())],
             _ => [.. JsonRowReader.ReadLines(text)],
         };
@@ -49,12 +50,12 @@ internal static class ImportFileReader
             : throw new ImportFileException($"'{path}' holds no rows.");
     }
 
-    private static ImportFormat Detect(string path, ReadOnlySpan<char> content) =>
+    private static RowFileFormat Detect(string path, ReadOnlySpan<char> content) =>
         System.IO.Path.GetExtension(path).ToUpperInvariant() switch
         {
-            ".CSV" => ImportFormat.Csv,
-            ".JSON" or ".JSONL" or ".NDJSON" => ImportFormat.Json,
-            _ => content.StartsWith("[") || content.StartsWith("{") ? ImportFormat.Json : ImportFormat.Csv,
+            ".CSV" => RowFileFormat.Csv,
+            ".JSON" or ".JSONL" or ".NDJSON" => RowFileFormat.Json,
+            _ => content.StartsWith("[") || content.StartsWith("{") ? RowFileFormat.Json : RowFileFormat.Csv,
         };
 
     private static async Task<byte[]> ReadBytesAsync(string path, CancellationToken cancellationToken)

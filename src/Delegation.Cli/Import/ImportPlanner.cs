@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure;
+using Delegation.Cli.Common;
 using Delegation.Table;
 
 namespace Delegation.Cli.Import;
@@ -47,8 +48,5 @@ internal static class ImportPlanner
         return [.. rows.Select(row => Plan(row, existing.GetValueOrDefault(row.Row.Domain)))];
     }
 
-    private static PlannedRow Plan(ImportRow row, DelegationRow? current) => new(
-        row,
-        current,
-        current is null ? ImportAction.Added : current.HasSameValues(row.Row) && current.ColumnErrors.Count == 0 ? ImportAction.Unchanged : ImportAction.Changed);
+    private static PlannedRow Plan(ImportRow row, DelegationRow? current) => new(row.Line, new RowChange(row.Row, current));
 }

@@ -1,22 +1,22 @@
 using System.Text.Json;
-using Delegation.Cli.Rows;
+using Delegation.Cli.Common;
 
 namespace Delegation.Cli.Import;
 
 /// <summary>Writes what an import did or would do: tables for people, one JSON document for scripts.</summary>
 internal sealed record ImportReport(ImportFile File, ValidatedImport Validated, IReadOnlyList<PlannedRow> Plan, IReadOnlyList<ImportConflict> Conflicts, bool DryRun, bool Written)
 {
-    public int Count(ImportAction action) => Plan.Count(p => p.Action == action);
+    public int Count(RowAction action) => Plan.Count(p => p.Change.Action == action);
 
     public Task WriteJsonAsync(TextWriter output) =>
-        output.WriteLineAsync(JsonSerializer.Serialize(ToJson(), ReportJsonContext.Default.ImportReportJson));
+        output.WriteLineAsync(JsonSerializer.Serialize(ToJson(), ImportJsonContext.Default.ImportReportJson));
 
     public async Task WriteTextAsync(TextWriter output)
     {
-        var changes = Plan.Where(p => p.Action != ImportAction.Unchanged).ToList();
+        var changes = Plan.Where(p => p.Change.Action != RowAction.Unchanged).ToList();
         if (DryRun && changes.Count > 0)
         {
-            await TextTable.WriteAsync(output, ["LINE", "ACTION", "DOMAIN", "COLUMNS"], [.. changes.Select(p => Cells(p.Source.Line.ToString(), Action(p.Action), p.Row.Domain, string.Join(", ", p.ChangedColumns)))]);
+            await TextTable.WriteAsync(output, ["LINE", "ACTION", "DOMAIN", "COLUMNS"], [.. changes.Select(p => Cells(p.Line.ToString(), Action(p.Change.Action), p.Change.Row.Domain, string.Join(", ", p.Change.ChangedColumns)))]);
             await output.WriteLineAsync();
         }
 
@@ -34,7 +34,7 @@ internal sealed record ImportReport(ImportFile File, ValidatedImport Validated, 
 
         var verb = DryRun ? "would be " : string.Empty;
         await output.WriteLineAsync(
-            $"{File.Records.Count} records in '{File.Path}': {Count(ImportAction.Added)} {verb}added, {Count(ImportAction.Changed)} {verb}changed, {Count(ImportAction.Unchanged)} unchanged, {Validated.InvalidRecords} invalid"
+            $"{File.Records.Count} records in '{File.Path}': {Count(RowAction.Added)} {verb}added, {Count(RowAction.Changed)} {verb}changed, {Count(RowAction.Unchanged)} unchanged, {Validated.InvalidRecords} invalid"
             + (Conflicts.Count > 0 ? $", {Conflicts.Count} conflicts (not written)." : "."));
         if (!Written)
         {
@@ -46,12 +46,12 @@ internal sealed record ImportReport(ImportFile File, ValidatedImport Validated, 
         File.Path,
         File.Format.ToString().ToLowerInvariant(),
         DryRun,
-        new ImportSummaryJson(File.Records.Count, Count(ImportAction.Added), Count(ImportAction.Changed), Count(ImportAction.Unchanged), Validated.InvalidRecords, Conflicts.Count, Written),
-        [.. Plan.Select(p => new ImportRowJson(p.Source.Line, p.Row.Domain, Action(p.Action), [.. p.ChangedColumns]))],
+        new ImportSummaryJson(File.Records.Count, Count(RowAction.Added), Count(RowAction.Changed), Count(RowAction.Unchanged), Validated.InvalidRecords, Conflicts.Count, Written),
+        [.. Plan.Select(p => new ImportRowJson(p.Line, p.Change.Row.Domain, Action(p.Change.Action), [.. p.Change.ChangedColumns]))],
         [.. Validated.Problems.Select(p => new ImportProblemJson(p.Line, p.Domain, p.Field, p.Value, p.Rule))],
-        [.. Conflicts.Select(c => new ImportConflictJson(c.Planned.Source.Line, c.Planned.Row.Domain, RowChanges.Describe(c.Planned.Existing, c.Now)))]);
+        [.. Conflicts.Select(c => new ImportConflictJson(c.Line, c.Conflict.Domain, c.Conflict.Change))]);
 
-    private static string Action(ImportAction action) => action.ToString().ToLowerInvariant();
+    private static string Action(RowAction action) => action.ToString().ToLowerInvariant();
 
     private static string?[] Cells(params string?[] cells) => cells;
 }

@@ -29,12 +29,14 @@ internal sealed class ImportRun(IDelegationStore store, CommandContext context, 
             return validated.InvalidRecords > 0 ? ExitCodes.Invalid : ExitCodes.Success;
         }
 
-        var pending = plan.Where(p => p.Action != ImportAction.Unchanged).ToList();
+        var pending = plan.Where(p => p.Change.Action != RowAction.Unchanged).ToList();
         var writer = new ImportWriter(store, options.Parallelism);
+        var lines = options.Json ? TextWriter.Null : context.Output;
         IReadOnlyList<ImportConflict> conflicts = [];
         try
         {
-            await ImportProgress.RunAsync(options.Json ? TextWriter.Null : context.Output, pending.Count, async advance => conflicts = await writer.WriteAsync(pending, advance, cancellationToken));
+            await TerminalProgress.RunAsync(TerminalProgress.IsTerminal(lines), lines, "Writing", pending.Count, async progress =>
+                conflicts = await writer.WriteAsync(pending, () => progress.Advance(done => WrittenLine(progress, done)), cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -51,6 +53,9 @@ internal sealed class ImportRun(IDelegationStore store, CommandContext context, 
 
         return validated.InvalidRecords > 0 ? ExitCodes.Invalid : ExitCodes.Success;
     }
+
+    private static string? WrittenLine(TerminalProgress progress, int done) =>
+        progress.IsTenth(done) ? $"Written {done:N0}/{progress.Total:N0} rows ({progress.Rate:N0}/s)" : null;
 
     private Task WriteAsync(ImportReport report) => options.Json ? report.WriteJsonAsync(context.Output) : report.WriteTextAsync(context.Output);
 }

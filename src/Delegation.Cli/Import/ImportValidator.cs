@@ -1,11 +1,11 @@
-using Delegation.Documents;
+using Delegation.Cli.Common;
 using Delegation.Names;
 using Delegation.Table;
 
 namespace Delegation.Cli.Import;
 
 /// <summary>
-/// Applies the service's own rules to every record (DomainName for the key, DelegationDocuments for the columns) and
+/// Applies the service's own rules to every record (DomainName for the key, <see cref="RowEdit"/> for the columns) and
 /// refuses a domain that appears more than once, since the file would not say which version wins.
 /// </summary>
 internal static class ImportValidator
@@ -57,9 +57,9 @@ internal static class ImportValidator
             return problems;
         }
 
-        string? Value(string column) => record.Columns.TryGetValue(column, out var value) ? value : null;
-        var candidate = DelegationRow.FromColumns(domain, Value) with { Server = ServerName.Normalize(Value(DelegationRow.ServerColumn)) };
-        problems.AddRange(DelegationDocuments.FromRow(candidate).Problems.Select(p => ImportProblem.From(record.Line, domain, p)));
+        var edit = RowEdit.WholeRow(domain, column => record.Columns.TryGetValue(column, out var value) ? value : null).ApplyTo(null);
+        var candidate = edit.Change.Row;
+        problems.AddRange(edit.Problems.Select(p => ImportProblem.From(record.Line, domain, p)));
         if (problems.Count == 0 && candidate.IsEmpty)
         {
             problems.Add(new ImportProblem(record.Line, domain, "record", null, "sets no column; give at least one of Server, ClientBaseUrl, Support"));

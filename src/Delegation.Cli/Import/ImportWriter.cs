@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
+using Delegation.Cli.Common;
 using Delegation.Table;
 
 namespace Delegation.Cli.Import;
 
 /// <summary>
-/// Writes planned rows in parallel (bounded), each as one entity write guarded by the ETag read during planning:
-/// add when the row did not exist, replace-if-match when it did. A refused write is a conflict, never retried blindly.
+/// Writes planned rows in parallel (bounded), each through <see cref="RowWriter"/> with the ETag read during planning.
+/// Counts what was written, so an interrupted import can say how far it got.
 /// </summary>
 internal sealed class ImportWriter(IDelegationStore store, int parallelism)
 {
+    private readonly RowWriter _writer = new(store);
     private int _written;
 
     public int Written => _written;
@@ -18,20 +20,17 @@ internal sealed class ImportWriter(IDelegationStore store, int parallelism)
         var conflicts = new ConcurrentBag<ImportConflict>();
         await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (planned, ct) =>
         {
-            var done = planned.Existing is { ETag: { } etag }
-                ? await store.TryReplaceAsync(planned.Row, etag, ct)
-                : await store.TryAddAsync(planned.Row, ct);
-            if (done)
+            if (await _writer.WriteAsync(planned.Change, ct) is { } conflict)
             {
-                Interlocked.Increment(ref _written);
+                conflicts.Add(new ImportConflict(planned.Line, conflict));
             }
             else
             {
-                conflicts.Add(new ImportConflict(planned, await store.GetAsync(planned.Row.Domain, ct)));
+                Interlocked.Increment(ref _written);
             }
 
             advance();
         });
-        return [.. conflicts.OrderBy(c => c.Planned.Source.Line)];
+        return [.. conflicts.OrderBy(c => c.Line)];
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Delegation.Cli.Import;
 
-/// <summary>Reads rows from a JSON array of objects, or from JSON Lines (one object per line; blank lines skipped).</summary>
+/// <summary>Reads rows from a JSON array of objects, or from JSON Lines (one object per line); blank lines and comments are skipped in both.</summary>
 internal static class JsonRowReader
 {
     public static IEnumerable<ImportRecord> ReadArray(byte[] utf8)
@@ -46,7 +46,7 @@ internal static class JsonRowReader
         {
             line++;
             var content = raw.Trim();
-            if (content.Length == 0)
+            if (content.Length == 0 || IsComment(content))
             {
                 continue;
             }
@@ -54,7 +54,7 @@ internal static class JsonRowReader
             ImportRecord record;
             try
             {
-                using var document = JsonDocument.Parse(content);
+                using var document = JsonDocument.Parse(content, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
                 record = ToRecord(line, document.RootElement);
             }
             catch (JsonException ex)
@@ -125,6 +125,11 @@ internal static class JsonRowReader
 
         return new ImportRecord(line, keyValue, columns, problems);
     }
+
+    /// <summary>A line that holds only a comment, skipped as the array reader skips comments.</summary>
+    private static bool IsComment(string line) =>
+        line.StartsWith("//", StringComparison.Ordinal)
+        || (line.StartsWith("/*", StringComparison.Ordinal) && line.IndexOf("*/", 2, StringComparison.Ordinal) == line.Length - 2);
 
     private static int CountNewlines(byte[] utf8, long from, long to)
     {

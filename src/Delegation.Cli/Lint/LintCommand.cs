@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Delegation.Cli.Common;
-using Delegation.Cli.Rows;
 
 namespace Delegation.Cli.Lint;
 
@@ -35,7 +34,7 @@ internal static class LintCommand
             var warnings = findings.Count(f => f.Severity == LintFinding.Warning);
             if (parseResult.GetValue(json))
             {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new LintReportJson(rows, invalid, warnings, findings), ReportJsonContext.Default.LintReportJson));
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new LintReportJson(rows, invalid, warnings, findings), LintJsonContext.Default.LintReportJson));
             }
             else
             {

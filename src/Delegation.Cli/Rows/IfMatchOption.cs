@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Delegation.Cli.Common;
 using Delegation.Table;
 
 namespace Delegation.Cli.Rows;
@@ -14,8 +15,15 @@ internal static class IfMatchOption
         Description = "Only change the row if it is still at this ETag (as printed by 'delegation get'); otherwise refuse with exit status 5.",
     };
 
+    /// <summary>Reads the row to change; refuses (exit status 5) when it is no longer at the ETag the option gives.</summary>
+    public static async Task<DelegationRow?> ReadAsync(IDelegationStore store, string domain, string? expected, CancellationToken cancellationToken = default)
+    {
+        var current = await store.GetAsync(domain, cancellationToken);
+        return Mismatch(domain, expected, current) is { } mismatch ? throw new CliException(ExitCodes.Conflict, mismatch) : current;
+    }
+
     /// <summary>Why the row is no longer the expected version, or null when it is (or nothing was expected).</summary>
-    public static string? Mismatch(string domain, string? expected, DelegationRow? current)
+    private static string? Mismatch(string domain, string? expected, DelegationRow? current)
     {
         if (expected is null || current?.ETag?.ToString() == expected)
         {

@@ -15,23 +15,16 @@ internal static class RemoveCommand
         {
             var domain = DomainArgument.Parse(parseResult, domainArgument);
             var store = connection.CreateStore(parseResult);
-            var row = await store.GetAsync(domain, cancellationToken);
-            if (IfMatchOption.Mismatch(domain, parseResult.GetValue(ifMatch), row) is { } mismatch)
-            {
-                throw new CliException(ExitCodes.Conflict, mismatch);
-            }
-
+            var row = await IfMatchOption.ReadAsync(store, domain, parseResult.GetValue(ifMatch), cancellationToken);
             if (row is null)
             {
                 await context.Error.WriteLineAsync($"No row for '{domain}'.");
                 return ExitCodes.NotFound;
             }
 
-            if (!await store.TryDeleteAsync(domain, row.ETag!.Value, cancellationToken))
+            if (await new RowWriter(store).DeleteAsync(row, cancellationToken) is { } conflict)
             {
-                var now = await store.GetAsync(domain, cancellationToken);
-                await context.Error.WriteLineAsync($"The row for '{domain}' was changed by someone else after it was read; nothing was deleted. Look at it again with 'delegation get {domain}'.");
-                await context.Error.WriteLineAsync(RowChanges.Describe(row, now));
+                await conflict.WriteAsync(context.Error, $"nothing was deleted. Look at it again with 'delegation get {domain}'.");
                 return ExitCodes.Conflict;
             }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Delegation.Cli.Common;
 using Delegation.Documents;
 using Delegation.Table;
 

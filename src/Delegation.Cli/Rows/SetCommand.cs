@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Delegation.Cli.Common;
-using Delegation.Documents;
-using Delegation.Names;
 using Delegation.Table;
 
 namespace Delegation.Cli.Rows;
@@ -51,25 +49,13 @@ internal static class SetCommand
                 throw new CliException(ExitCodes.Usage, "Nothing to set: give at least one of --server, --client-base-url, --identity-server, --client-extra, --support.");
             }
 
-            if (changes.TryGetValue(DelegationRow.ServerColumn, out var serverValue))
-            {
-                changes[DelegationRow.ServerColumn] = ServerName.Normalize(serverValue);
-            }
-
             var store = connection.CreateStore(parseResult);
             await store.EnsureTableAsync(cancellationToken);
-            var existing = await store.GetAsync(domain, cancellationToken);
-            if (IfMatchOption.Mismatch(domain, parseResult.GetValue(ifMatch), existing) is { } mismatch)
+            var existing = await IfMatchOption.ReadAsync(store, domain, parseResult.GetValue(ifMatch), cancellationToken);
+            var edit = new RowEdit(domain, changes).ApplyTo(existing);
+            if (edit.Problems.Count > 0)
             {
-                throw new CliException(ExitCodes.Conflict, mismatch);
-            }
-
-            var updated = RowChanges.Apply(existing ?? new DelegationRow(domain), changes);
-            var problems = DelegationDocuments.FromRow(updated).Problems;
-            var refused = problems.Where(p => changes.ContainsKey(p.Field) || p.Field == DelegationRow.ClientBaseUrlColumn).ToList();
-            if (refused.Count > 0)
-            {
-                foreach (var problem in refused)
+                foreach (var problem in edit.Problems)
                 {
                     await context.Error.WriteLineAsync(problem.ToString());
                 }
@@ -78,34 +64,29 @@ internal static class SetCommand
                 return ExitCodes.Invalid;
             }
 
-            foreach (var problem in problems.Except(refused))
+            foreach (var problem in edit.Warnings)
             {
                 await context.Error.WriteLineAsync($"warning: {problem} (left as it was)");
             }
 
-            if (existing is not null && existing.HasSameValues(updated))
+            if (edit.Change.Action == RowAction.Unchanged)
             {
                 await context.Output.WriteLineAsync($"Unchanged {domain}.");
                 return ExitCodes.Success;
             }
 
-            if (updated.IsEmpty)
+            if (edit.Change.Row.IsEmpty)
             {
                 throw new CliException(ExitCodes.Invalid, $"That would leave {domain} with no field set; use 'delegation remove {domain}' to delete the row.");
             }
 
-            var written = existing is null
-                ? await store.TryAddAsync(updated, cancellationToken)
-                : await store.TryReplaceAsync(updated, existing.ETag!.Value, cancellationToken);
-            if (!written)
+            if (await new RowWriter(store).WriteAsync(edit.Change, cancellationToken) is { } conflict)
             {
-                var now = await store.GetAsync(domain, cancellationToken);
-                await context.Error.WriteLineAsync($"The row for '{domain}' was changed by someone else after it was read; nothing was written.");
-                await context.Error.WriteLineAsync(RowChanges.Describe(existing, now));
+                await conflict.WriteAsync(context.Error, "nothing was written.");
                 return ExitCodes.Conflict;
             }
 
-            await context.Output.WriteLineAsync($"{(existing is null ? "Added" : "Updated")} {domain}.");
+            await context.Output.WriteLineAsync($"{(edit.Change.Action == RowAction.Added ? "Added" : "Updated")} {domain}.");
             return ExitCodes.Success;
         });
         return command;

@@ -2,7 +2,10 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Delegation.Names;
 
-/// <summary>Checks an ASCII DNS name: letters, digits, '-' and '.', labels of 1-63 characters, at most 255 in all.</summary>
+/// <summary>
+/// Checks an ASCII DNS name: letters, digits, '-' and '.', labels of 1-63 characters, at most 255 in all; a host name
+/// (a domain the table keys) also has no label that starts or ends with '-'.
+/// </summary>
 internal static class DnsName
 {
     public const int MaxLength = 255;
@@ -57,6 +60,30 @@ internal static class DnsName
         }
 
         error = null;
+        return true;
+    }
+
+    /// <summary>
+    /// A valid ASCII name whose labels also start and end with a letter or digit (RFC 1123), the rule IDNA applies to
+    /// Unicode names, so an ASCII domain is held to the same rule as a Unicode one.
+    /// </summary>
+    public static bool IsValidHostName(ReadOnlySpan<char> name, [NotNullWhen(false)] out string? error)
+    {
+        if (!IsValidAscii(name, out error))
+        {
+            return false;
+        }
+
+        foreach (var range in name.Split('.'))
+        {
+            var label = name[range];
+            if (label[0] == '-' || label[^1] == '-')
+            {
+                error = "each label of the host name must start and end with a letter or digit, not '-'";
+                return false;
+            }
+        }
+
         return true;
     }
 }

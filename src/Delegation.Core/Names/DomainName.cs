@@ -102,7 +102,7 @@ public static class DomainName
 
         var written = host.ToLowerInvariant(buffer);
         var lower = buffer[..written];
-        if (!DnsName.IsValidAscii(lower, out _))
+        if (!DnsName.IsValidHostName(lower, out _))
         {
             return false;
         }
@@ -165,7 +165,7 @@ public static class DomainName
             return false;
         }
 
-        if (!DnsName.IsValidAscii(name, out error))
+        if (!DnsName.IsValidHostName(name, out error))
         {
             return false;
         }

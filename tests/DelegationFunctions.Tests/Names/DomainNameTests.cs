@@ -31,6 +31,10 @@ public sealed class DomainNameTests
     [InlineData("example..com", "empty label")]
     [InlineData("ex'ample.com", "'''")]
     [InlineData("PartitionKey eq 'x'", "' '")]
+    [InlineData("-example.com", "'-'")]
+    [InlineData("example-.com", "'-'")]
+    [InlineData("*.-example.com", "'-'")]
+    [InlineData("-bücher.example", "IDNA")]
     public void TryParse_InvalidDomain_ExplainsTheRule(string input, string ruleFragment)
     {
         Assert.False(DomainName.TryParse(input, out _, out var error));
@@ -69,6 +73,11 @@ public sealed class DomainNameTests
     [InlineData(".")]
     [InlineData("\u0000")]
     [InlineData("a/b")]
+    [InlineData("-example.com")]
+    [InlineData("example-.com")]
+    [InlineData("a.-b.example")]
+    [InlineData("a.b-.example:443")]
+    [InlineData("-bücher.example")]
     public void TryNormalizeHost_InvalidHost_ReturnsFalse(string host)
     {
         var buffer = new char[DomainName.MaxLength];

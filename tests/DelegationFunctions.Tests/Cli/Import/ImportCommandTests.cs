@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Delegation.Table;
 
-namespace Delegation.Tests.Cli;
+namespace Delegation.Tests.Cli.Import;
 
 public sealed class ImportCommandTests
 {

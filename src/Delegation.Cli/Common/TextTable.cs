@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Delegation.Cli.Rows;
+namespace Delegation.Cli.Common;
 
 /// <summary>Plain aligned columns for people: a header, then one line per row; long cells are cut with "..." except in the last column.</summary>
 internal static class TextTable

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Delegation.Table;
 
-namespace Delegation.Tests.Cli;
+namespace Delegation.Tests.Cli.Export;
 
 public sealed class ExportCommandTests
 {

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Delegation.Cli.Rows;
+namespace Delegation.Cli.Common;
 
 /// <summary>Source-generated JSON for rows: the table's own column names, absent columns left out.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 
-namespace Delegation.Tests.Cli;
+namespace Delegation.Tests.Cli.Lint;
 
 public sealed class LintCommandTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Delegation.Tests.Infrastructure;
 
-namespace Delegation.Tests.Cli;
+namespace Delegation.Tests.Cli.Rows;
 
 /// <summary>A read-think-write across separate commands, as an admin does it: the ETag from get guards the write.</summary>
 public sealed class IfMatchTests

@@ -1,7 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace Delegation.Cli.Import;
+namespace Delegation.Cli.Common;
 
 /// <summary>A progress column showing rows done of the total and the current rate.</summary>
 internal sealed class RowCountColumn : ProgressColumn

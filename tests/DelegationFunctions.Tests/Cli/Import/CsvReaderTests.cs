@@ -1,7 +1,7 @@
 using Delegation.Cli.Export;
 using Delegation.Cli.Import;
 
-namespace Delegation.Tests.Cli;
+namespace Delegation.Tests.Cli.Import;
 
 public sealed class CsvReaderTests
 {
@@ -15,6 +15,17 @@ public sealed class CsvReaderTests
         Assert.Equal([1, 2, 5], records.Select(r => r.Line));
         Assert.Equal(["x,1", "say \"hi\"\nnext"], records[1].Fields);
         Assert.Equal(["last", ""], records[2].Fields);
+    }
+
+    [Theory]
+    [InlineData("a,b\r\"x\ry\",z\rlast,1\r")]
+    [InlineData("a,b\n\"x\ry\",z\nlast,1\n")]
+    public void Read_LoneCarriageReturnInsideQuotes_CountsAsALineBreak(string text)
+    {
+        var records = CsvReader.Read(text).ToList();
+
+        Assert.Equal([1, 2, 4], records.Select(r => r.Line));
+        Assert.Equal(["x\ry", "z"], records[1].Fields);
     }
 
     [Theory]

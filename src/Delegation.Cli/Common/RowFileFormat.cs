@@ -1,7 +1,7 @@
-namespace Delegation.Cli.Import;
+namespace Delegation.Cli.Common;
 
 /// <summary>The file formats <c>delegation import</c> reads and <c>delegation export</c> writes.</summary>
-internal enum ImportFormat
+internal enum RowFileFormat
 {
     Json,
     Csv,

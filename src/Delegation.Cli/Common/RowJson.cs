@@ -1,6 +1,6 @@
 using Delegation.Table;
 
-namespace Delegation.Cli.Rows;
+namespace Delegation.Cli.Common;
 
 /// <summary>
 /// A row as JSON for scripts and files: the table's own column names, absent columns left out. <see cref="ETag"/> is

@@ -1,6 +1,6 @@
 using Delegation.Table;
 
-namespace Delegation.Tests.Cli;
+namespace Delegation.Tests.Cli.Rows;
 
 public sealed class RowConflictTests
 {
