@@ -23,7 +23,7 @@ public sealed class FunctionsAppHostTests
     public void BuildOutput_HostJson_HasEmptyRoutePrefix() => FunctionAppOutput.AssertHostJsonHasEmptyRoutePrefix(FunctionAppOutput.BuildFolder);
 
     [Fact]
-    public void BuildOutput_FunctionsMetadata_ListsTheThreeRoutesAsAnonymous() => FunctionAppOutput.AssertMetadataListsTheThreeAnonymousRoutes(FunctionAppOutput.BuildFolder);
+    public void BuildOutput_FunctionsMetadata_ListsHostAndPathRoutesAsAnonymous() => FunctionAppOutput.AssertMetadataListsTheAnonymousRoutes(FunctionAppOutput.BuildFolder);
 
     [Fact]
     public void BuildOutput_HoldsWorkerConfig()

@@ -4,12 +4,17 @@ namespace Delegation.Tests.FunctionsHost;
 public sealed class WorkerIndexingTests(FunctionAppUnderHost app) : IClassFixture<FunctionAppUnderHost>
 {
     [Fact]
-    public void Indexing_ReportsExactlyTheThreeAnonymousRoutesWithoutApiPrefix()
+    public void Indexing_ReportsTheHostAndPathModeRoutesAnonymousWithoutApiPrefix()
     {
-        var functions = app.Host.Functions.OrderBy(f => f.Name).ToList();
+        var functions = app.Host.Functions.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["Client", "Server", "Support"], functions.Select(f => f.Name));
-        Assert.Equal([".well-known/matrix/client", ".well-known/matrix/server", ".well-known/matrix/support"], functions.Select(f => f.Route));
+        Assert.Equal(["Client", "DomainClient", "DomainServer", "DomainSupport", "Server", "Support"], functions.Select(f => f.Name));
+        Assert.Equal(
+            [
+                ".well-known/matrix/client", "{domain}/.well-known/matrix/client", "{domain}/.well-known/matrix/server",
+                "{domain}/.well-known/matrix/support", ".well-known/matrix/server", ".well-known/matrix/support",
+            ],
+            functions.Select(f => f.Route));
         Assert.All(functions, f => Assert.Equal("Anonymous", f.Trigger!.AuthLevel));
     }
 
@@ -21,12 +26,15 @@ public sealed class WorkerIndexingTests(FunctionAppUnderHost app) : IClassFixtur
     }
 
     [Fact]
-    public async Task Get_WithApiPrefix_IsNotAFunctionRoute()
+    public async Task Get_WithApiPrefix_IsNotTheHostModeRoute()
     {
-        using var response = await app.Client.GetAsync(new Uri("/api/.well-known/matrix/server", UriKind.Relative));
+        // With the default prefix this would be example.com's document; without it, "api" is a path-mode domain.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/.well-known/matrix/server");
+        request.Headers.Host = "example.com";
+
+        using var response = await app.Client.SendAsync(request);
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(0, response.Content.Headers.ContentLength);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class PublishOutputTests(PublishOutputFixture publish) : IClassFix
     }
 
     [Fact]
-    public void FunctionsMetadata_InOutput_HasTheThreeAnonymousWellKnownRoutes() => FunctionAppOutput.AssertMetadataListsTheThreeAnonymousRoutes(publish.Folder);
+    public void FunctionsMetadata_InOutput_HasTheAnonymousWellKnownRoutes() => FunctionAppOutput.AssertMetadataListsTheAnonymousRoutes(publish.Folder);
 
     [Theory]
     [InlineData("DelegationFunctions.dll")]

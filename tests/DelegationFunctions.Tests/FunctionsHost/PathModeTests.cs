@@ -1,0 +1,90 @@
+using System.Net;
+
+namespace Delegation.Tests.FunctionsHost;
+
+/// <summary>Path mode through the host's hop: the domain is the first path segment, whatever the host headers say.</summary>
+public sealed class PathModeTests(FunctionAppUnderHost app) : IClassFixture<FunctionAppUnderHost>
+{
+    [Theory]
+    [InlineData("server", "{\"m.server\":\"matrix.example.com:443\"}")]
+    [InlineData("client", "{\"m.homeserver\":{\"base_url\":\"https://matrix.example.com\"}}")]
+    public async Task Get_DomainInPath_AnswersItsDocumentOnTheProvidersHost(string document, string body)
+    {
+        using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Get, $"/example.com/.well-known/matrix/{document}", "delegation.provider.example", "delegation.provider.example");
+
+        using var response = await app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(body, await response.Content.ReadAsStringAsync());
+        Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.NotNull(response.Headers.ETag);
+    }
+
+    [Theory]
+    [InlineData("/EXAMPLE.com./.well-known/matrix/server")]
+    [InlineData("/example.com/.well-known/matrix/server/")]
+    [InlineData("/example.com/.WELL-KNOWN/matrix/Server?x=1")]
+    public async Task Get_DomainNeedingNormalisation_FindsTheRow(string path)
+    {
+        using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/1.2.3.4/.well-known/matrix/server")]
+    [InlineData("/[::1]/.well-known/matrix/server")]
+    [InlineData("/xn--.com/.well-known/matrix/server")]
+    [InlineData("/a..example/.well-known/matrix/server")]
+    [InlineData("/exa%20mple.com/.well-known/matrix/server")]
+    [InlineData("/unknown.example/.well-known/matrix/server")]
+    [InlineData("/example.com/.well-known/matrix/unknown-document")]
+    public async Task Get_JunkOrUnknownDomainInPath_Is404NeverA500(string path)
+    {
+        using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_NulInPath_IsRefusedBeforeTheWorkerNeverA500()
+    {
+        // Kestrel refuses a decoded NUL in the path with 400 before any routing, in the host as in serve.
+        using var response = await app.Client.GetAsync(new Uri("/%00/.well-known/matrix/server", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_VeryLongDomainInPath_Is404NeverA500()
+    {
+        using var response = await app.Client.GetAsync(new Uri($"/{new string('a', 3000)}.example/.well-known/matrix/server", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HeadOptionsAndPost_InPathMode_FollowTheContract()
+    {
+        using var head = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/example.com/.well-known/matrix/server"));
+        using var options = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/example.com/.well-known/matrix/server"));
+        using var post = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/example.com/.well-known/matrix/server"));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NoContent, options.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_IfNoneMatchInPathMode_Answers304()
+    {
+        using var first = await app.Client.GetAsync(new Uri("/example.com/.well-known/matrix/server", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/example.com/.well-known/matrix/server");
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        using var response = await app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+    }
+}
