@@ -1,5 +1,8 @@
+using Azure.Core;
+using Azure.Identity;
 using Delegation.Serving;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace DelegationFunctions;
@@ -14,7 +17,10 @@ public static class FunctionsAppHost
         builder.ConfigureFunctionsWebApplication();
         builder.Logging.AddRequestLogFilter(builder.Configuration);
 
-        builder.Services.AddDelegationTelemetry(builder.Configuration);
+        // One credential for the process: the table client and the telemetry exporter share its token cache.
+        var credential = new DefaultAzureCredential();
+        builder.Services.AddSingleton<TokenCredential>(credential);
+        builder.Services.AddDelegationTelemetry(builder.Configuration, credential);
         builder.Services.AddDelegationServing();
 
         return builder.Build();

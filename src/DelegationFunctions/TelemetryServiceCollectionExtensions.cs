@@ -1,4 +1,4 @@
-using Azure.Identity;
+using Azure.Core;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Delegation.Serving;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
@@ -14,7 +14,7 @@ internal static class TelemetryServiceCollectionExtensions
     public const string ConnectionStringKey = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
     /// <summary>Does nothing without a connection string, so local runs and tests export nothing.</summary>
-    public static IServiceCollection AddDelegationTelemetry(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDelegationTelemetry(this IServiceCollection services, IConfiguration configuration, TokenCredential credential)
     {
         if (configuration[ConnectionStringKey] is not { Length: > 0 } connectionString)
         {
@@ -22,7 +22,6 @@ internal static class TelemetryServiceCollectionExtensions
         }
 
         // The component refuses instrumentation keys (local auth off): every signal carries the app's identity token.
-        var credential = new DefaultAzureCredential();
         services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
             .WithMetrics(metrics => metrics.AddMeter(DelegationMetrics.MeterName))

@@ -56,7 +56,7 @@ public class CachedRequestBenchmarks
     {
         var context = new DefaultHttpContext();
         context.Request.Method = HttpMethods.Get;
-        context.Request.Path = WellKnownPaths.Server;
+        context.Request.Path = "/" + WellKnownRoutes.Server;
         context.Request.Headers.Host = host;
         return context;
     }

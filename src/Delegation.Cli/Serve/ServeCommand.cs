@@ -7,7 +7,6 @@ using Delegation.Table;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -52,13 +51,19 @@ internal static class ServeCommand
         return command;
     }
 
-    /// <param name="configureServices">Applied after the serving services are added (tests wrap the store or fake the clock).</param>
+    /// <summary>The serving app on <paramref name="urls"/>, built and mapped; <see cref="CreateBuilder"/> then <see cref="Build(WebApplicationBuilder)"/> in two steps.</summary>
     internal static WebApplication Build(
         string urls,
         DelegationStorageOptions storage,
         IReadOnlyDictionary<string, string?>? settings = null,
-        X509Certificate2? certificate = null,
-        Action<IServiceCollection>? configureServices = null)
+        X509Certificate2? certificate = null) =>
+        Build(CreateBuilder(urls, storage, settings, certificate));
+
+    internal static WebApplicationBuilder CreateBuilder(
+        string urls,
+        DelegationStorageOptions storage,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
@@ -81,13 +86,13 @@ internal static class ServeCommand
 
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddDelegationServing();
-        configureServices?.Invoke(builder.Services);
+        return builder;
+    }
 
+    internal static WebApplication Build(WebApplicationBuilder builder)
+    {
         var app = builder.Build();
-        var handler = app.Services.GetRequiredService<WellKnownHandler>();
-        app.Run(context => WellKnownPaths.TryMatch(context.Request.Path, out var document, out var pathDomain)
-            ? handler.HandleAsync(context, document, pathDomain)
-            : WellKnownHandler.WriteUnknownPathAsync(context));
+        app.MapWellKnown();
         return app;
     }
 

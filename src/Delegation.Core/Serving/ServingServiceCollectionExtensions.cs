@@ -1,6 +1,9 @@
+using Azure.Core;
+using Azure.Identity;
 using Delegation.Table;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Delegation.Serving;
@@ -14,20 +17,22 @@ public static class ServingServiceCollectionExtensions
             .BindConfiguration(ServingOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) => options.FrontDoorId ??= configuration["FrontDoorId"])
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ServingOptions>, ServingOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServingOptions>, ServingOptionsValidator>());
         services.AddMetrics();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IDelegationStore>(sp =>
+        services.TryAddSingleton(TimeProvider.System);
+        // One credential per process: the host may register its own first (the function app shares it with telemetry).
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.TryAddSingleton<IDelegationStore>(sp =>
         {
             var serving = sp.GetRequiredService<IOptions<ServingOptions>>().Value;
             var storage = DelegationTableClientFactory.ReadOptions(sp.GetRequiredService<IConfiguration>());
-            var client = DelegationTableClientFactory.Create(storage, DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(serving.StorageTimeoutSeconds)));
-            return new TableDelegationStore(client);
+            var clientOptions = DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(serving.StorageTimeoutSeconds));
+            return new TableDelegationStore(DelegationTableClientFactory.Create(storage, clientOptions, sp.GetRequiredService<TokenCredential>()));
         });
-        services.AddSingleton<DelegationMetrics>();
-        services.AddSingleton<DelegationResolver>();
-        services.AddSingleton<FrontDoorHost>();
-        services.AddSingleton<WellKnownHandler>();
+        services.TryAddSingleton<DelegationMetrics>();
+        services.TryAddSingleton<DelegationResolver>();
+        services.TryAddSingleton<FrontDoorHost>();
+        services.TryAddSingleton<WellKnownHandler>();
         return services;
     }
 }

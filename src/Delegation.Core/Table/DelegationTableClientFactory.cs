@@ -25,12 +25,13 @@ public static class DelegationTableClientFactory
         return options;
     }
 
-    public static TableClient Create(DelegationStorageOptions options, TableClientOptions? clientOptions = null)
+    /// <param name="credential">For a table service URI; the process's one credential, else a new <see cref="DefaultAzureCredential"/>.</param>
+    public static TableClient Create(DelegationStorageOptions options, TableClientOptions? clientOptions = null, TokenCredential? credential = null)
     {
         clientOptions ??= new TableClientOptions();
         if (options.TableServiceUri is { } uri)
         {
-            return new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions).GetTableClient(options.TableName);
+            return new TableServiceClient(uri, credential ?? new DefaultAzureCredential(), clientOptions).GetTableClient(options.TableName);
         }
 
         if (string.IsNullOrWhiteSpace(options.ConnectionString))

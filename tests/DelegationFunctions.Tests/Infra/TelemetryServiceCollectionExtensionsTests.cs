@@ -1,3 +1,4 @@
+using Azure.Identity;
 using DelegationFunctions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ public sealed class TelemetryServiceCollectionExtensionsTests
     {
         var services = new ServiceCollection();
 
-        services.AddDelegationTelemetry(Configuration(null));
+        services.AddDelegationTelemetry(Configuration(null), new DefaultAzureCredential());
 
         Assert.DoesNotContain(services, d => d.ServiceType == typeof(MeterProvider));
         Assert.DoesNotContain(services, d => d.ServiceType == typeof(TracerProvider));
@@ -24,7 +25,7 @@ public sealed class TelemetryServiceCollectionExtensionsTests
     {
         var services = new ServiceCollection();
 
-        services.AddDelegationTelemetry(Configuration("InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:1/"));
+        services.AddDelegationTelemetry(Configuration("InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:1/"), new DefaultAzureCredential());
 
         Assert.Contains(services, d => d.ServiceType == typeof(MeterProvider));
         Assert.Contains(services, d => d.ServiceType == typeof(TracerProvider));

@@ -35,28 +35,28 @@ internal sealed class ServingHost : IAsyncDisposable
         TimeProvider? time = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var app = ServeCommand.Build(address.ToString(), new DelegationStorageOptions { ConnectionString = connectionString, TableName = table }, settings, configureServices: services =>
+        var storage = new DelegationStorageOptions { ConnectionString = connectionString, TableName = table };
+        var builder = ServeCommand.CreateBuilder(address.ToString(), storage, settings);
+        builder.Logging.ClearProviders();
+        if (wrapStore is not null)
         {
-            services.AddLogging(logging => logging.ClearProviders());
-            if (wrapStore is not null)
-            {
-                // Wrap the store exactly as AddDelegationServing builds it.
-                var real = services.Single(d => d.ServiceType == typeof(IDelegationStore));
-                services.Replace(ServiceDescriptor.Singleton(sp => wrapStore((IDelegationStore)real.ImplementationFactory!(sp))));
-            }
+            var client = DelegationTableClientFactory.Create(storage, DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(5)));
+            builder.Services.Replace(ServiceDescriptor.Singleton(wrapStore(new TableDelegationStore(client))));
+        }
 
-            if (time is not null)
-            {
-                services.AddSingleton(time);
-            }
-        });
+        if (time is not null)
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton(time));
+        }
+
+        var app = ServeCommand.Build(builder);
         await app.StartAsync();
         return new ServingHost(app, address);
     }
 
     public async Task<HttpResponseMessage> GetServerAsync(string host, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, WellKnownPaths.Server);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/" + WellKnownRoutes.Server);
         request.Headers.Host = host;
         return await Client.SendAsync(request, cancellationToken);
     }
