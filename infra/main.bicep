@@ -104,7 +104,14 @@ func isDnsName(name string) bool =>
 func zoneHolds(zone string, name string) bool => name == zone || endsWith(name, '.${zone}')
 
 // Names compared and created in lower case; invalid input fails the deployment before any resource is touched.
-var requested = map(customDomains, d => union(d, { name: toLower(d.name), dnsZoneName: toLower(d.?dnsZoneName ?? ''), apexTakeover: d.?apexTakeover ?? false }))
+var requested = map(
+  customDomains,
+  d =>
+    union(
+      d,
+      { name: toLower(d.name), dnsZoneName: toLower(d.?dnsZoneName ?? ''), apexTakeover: d.?apexTakeover ?? false }
+    )
+)
 var requestedNames = map(requested, d => d.name)
 var invalidNames = filter(requestedNames, n => !isDnsName(n))
 var longNames = filter(requestedNames, n => length(n) > 64)
@@ -117,15 +124,15 @@ var domains = empty(requested)
       ? fail('Parameter customDomains: \'${join(invalidNames, '\', \'')}\' is not a DNS name. Rule: letters, digits and hyphens in dot-separated labels of 1 to 63 characters, at least two labels, no wildcard, no trailing dot, at most 253 characters')
       : !empty(longNames)
           ? fail('Parameter customDomains: \'${join(longNames, '\', \'')}\' is longer than 64 characters. Rule: Front Door managed certificates take host names of at most 64 characters')
-      : !empty(duplicateNames)
-          ? fail('Parameter customDomains lists \'${join(duplicateNames, '\', \'')}\' more than once. Rule: each domain once (names compare case-insensitively)')
-          : !empty(misplacedZones)
-              ? fail('Parameter customDomains: the dnsZoneName of \'${join(map(misplacedZones, d => d.name), '\', \'')}\' does not hold that name. Rule: the zone is the domain itself (apex) or one of its parents')
-              : !empty(misusedTakeovers)
-                  ? fail('Parameter customDomains: apexTakeover is set for \'${join(map(misusedTakeovers, d => d.name), '\', \'')}\', which is not the apex of its dnsZoneName. Rule: apexTakeover applies only to a domain whose dnsZoneName is the domain itself')
-              : length(requested) > domainLimit
-                  ? fail('Parameter customDomains has ${length(requested)} entries, but a Front Door ${frontDoorTier} profile allows ${domainLimit} custom domains. Set frontDoorTier to Premium (up to 500), or split the domains over several deployments, each in its own resource group with its own profile')
-                  : requested
+          : !empty(duplicateNames)
+              ? fail('Parameter customDomains lists \'${join(duplicateNames, '\', \'')}\' more than once. Rule: each domain once (names compare case-insensitively)')
+              : !empty(misplacedZones)
+                  ? fail('Parameter customDomains: the dnsZoneName of \'${join(map(misplacedZones, d => d.name), '\', \'')}\' does not hold that name. Rule: the zone is the domain itself (apex) or one of its parents')
+                  : !empty(misusedTakeovers)
+                      ? fail('Parameter customDomains: apexTakeover is set for \'${join(map(misusedTakeovers, d => d.name), '\', \'')}\', which is not the apex of its dnsZoneName. Rule: apexTakeover applies only to a domain whose dnsZoneName is the domain itself')
+                      : length(requested) > domainLimit
+                          ? fail('Parameter customDomains has ${length(requested)} entries, but a Front Door ${frontDoorTier} profile allows ${domainLimit} custom domains. Set frontDoorTier to Premium (up to 500), or split the domains over several deployments, each in its own resource group with its own profile')
+                          : requested
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
