@@ -65,6 +65,9 @@ internal sealed class FakePublishTools : IDisposable
         var file = Path.Combine(ToolsFolder, name);
         var record = name == "func" ? $"echo \"{name} $* (in $(pwd))\" >> '{CallsLog}'" : $"echo \"{name} $*\" >> '{CallsLog}'";
         File.WriteAllText(file, $"#!/bin/sh\n{record}\n{body}\n");
-        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 }
