@@ -18,7 +18,7 @@ internal static class BareKestrelApp
     private static readonly StringValues Origin = "*";
     private static readonly StringValues Methods = "GET, HEAD, OPTIONS";
     private static readonly StringValues AllowHeaders = "X-Requested-With, Content-Type, Authorization";
-    private static readonly StringValues CacheControl = "public, max-age=14400";
+    private static readonly StringValues CacheControl = "public, max-age=14400, s-maxage=600";
     private static readonly StringValues ETag = Document.ETag;
 
     public static async Task<int> RunAsync(string urls)
