@@ -68,7 +68,7 @@ http {
       add_header Access-Control-Allow-Origin "*" always;
       add_header Access-Control-Allow-Methods "GET, HEAD, OPTIONS" always;
       add_header Access-Control-Allow-Headers "X-Requested-With, Content-Type, Authorization" always;
-      add_header Cache-Control "public, max-age=14400";
+      add_header Cache-Control "public, max-age=14400, s-maxage=600";
       add_header ETag '$ETAG';
       return 200 \$delegation;
     }

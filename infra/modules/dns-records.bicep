@@ -1,5 +1,7 @@
 // Records in an Azure DNS zone for one domain: the _dnsauth TXT that proves ownership to Front Door, and a CNAME to
-// the endpoint, or for the apex (where a CNAME is not allowed) an alias A record pointing at the endpoint.
+// the endpoint, or for the apex (where a CNAME is not allowed), only when asked to, an alias A record pointing at the
+// endpoint. A CNAME cannot share its name with other records: a name that already holds A, AAAA, TXT or MX records
+// makes the deployment fail (main.bicep's customDomains description says so).
 
 @description('Name of the existing Azure DNS zone.')
 param zoneName string
@@ -15,6 +17,9 @@ param endpointId string
 
 @description('Host name of the Front Door endpoint.')
 param endpointHostName string
+
+@description('For the apex only: point the whole domain at Front Door (which answers nothing but /.well-known/matrix/*).')
+param apexTakeover bool
 
 var isApex = domainName == zoneName
 var relativeName = isApex ? '@' : substring(domainName, 0, length(domainName) - length(zoneName) - 1)
@@ -49,7 +54,7 @@ resource cname 'Microsoft.Network/dnsZones/CNAME@2018-05-01' = if (!isApex) {
   }
 }
 
-resource alias 'Microsoft.Network/dnsZones/A@2018-05-01' = if (isApex) {
+resource alias 'Microsoft.Network/dnsZones/A@2018-05-01' = if (isApex && apexTakeover) {
   parent: zone
   name: '@'
   properties: {

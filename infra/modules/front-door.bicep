@@ -1,5 +1,6 @@
 // Front Door routing: one endpoint, the function app as the only origin, one custom domain with a managed certificate
-// per entry, and one route for /.well-known/matrix/* that caches as the app's Cache-Control says (per Host).
+// per entry, one route for /.well-known/matrix/* that caches as the app's Cache-Control says (per Host), a rule set that
+// tells the app which domain was asked for, and on Premium an optional WAF policy.
 
 @description('Name of the existing Front Door profile.')
 param profileName string
@@ -10,12 +11,19 @@ param endpointName string
 @description('Default host name of the function app.')
 param originHostName string
 
-@description('The custom domains (validated by main.bicep), each with its Azure DNS zone (empty name for none).')
+@description('The custom domains (validated by main.bicep), each with its resource name and Azure DNS zone (empty name for none).')
 param domains {
   name: string
+  resourceName: string
   dnsZoneName: string
   dnsZoneResourceGroup: string
 }[]
+
+@description('Whether to create a WAF policy with managed rules and attach it to every domain (Premium only).')
+param enableWaf bool
+
+@description('Name of that WAF policy: letters and digits.')
+param wafPolicyName string
 
 resource profile 'Microsoft.Cdn/profiles@2024-02-01' existing = {
   name: profileName
@@ -63,7 +71,7 @@ resource origin 'Microsoft.Cdn/profiles/originGroups/origins@2024-02-01' = {
 resource customDomains 'Microsoft.Cdn/profiles/customDomains@2024-02-01' = [
   for d in domains: {
     parent: profile
-    name: replace(d.name, '.', '-')
+    name: d.resourceName
     properties: {
       hostName: d.name
       tlsSettings: {
@@ -79,11 +87,42 @@ resource customDomains 'Microsoft.Cdn/profiles/customDomains@2024-02-01' = [
   }
 ]
 
+// The Functions host forwards each request to the worker with YARP's default transformer, which overwrites
+// X-Forwarded-Host with the origin's own host name; a header of our own survives that hop (CONTRACT §2). {hostname}
+// is the client's host; server variables work in this action on Standard and Premium (learn.microsoft.com:
+// azure/frontdoor/rule-set-server-variables).
+resource delegationHost 'Microsoft.Cdn/profiles/ruleSets@2024-02-01' = {
+  parent: profile
+  name: 'DelegationHost'
+}
+
+resource delegationHostRule 'Microsoft.Cdn/profiles/ruleSets/rules@2024-02-01' = {
+  parent: delegationHost
+  name: 'SetDelegationHost'
+  properties: {
+    order: 1
+    conditions: []
+    actions: [
+      {
+        name: 'ModifyRequestHeader'
+        parameters: {
+          typeName: 'DeliveryRuleHeaderActionParameters'
+          headerAction: 'Overwrite'
+          headerName: 'X-Delegation-Host'
+          value: '{hostname}'
+        }
+      }
+    ]
+    matchProcessingBehavior: 'Continue'
+  }
+}
+
 resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01' = {
   parent: endpoint
   name: 'well-known-matrix'
   dependsOn: [
     origin
+    delegationHostRule
   ]
   properties: {
     originGroup: {
@@ -92,6 +131,11 @@ resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01' = {
     customDomains: [
       for (d, i) in domains: {
         id: customDomains[i].id
+      }
+    ]
+    ruleSets: [
+      {
+        id: delegationHost.id
       }
     ]
     patternsToMatch: [
@@ -103,8 +147,9 @@ resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01' = {
     ]
     httpsRedirect: 'Enabled'
     forwardingProtocol: 'HttpsOnly'
-    linkToDefaultDomain: 'Enabled'
-    // With caching on and no rule overriding it, Front Door keeps each answer as long as the app's Cache-Control says.
+    // Only the custom domains answer: the endpoint's own *.azurefd.net name has no delegation to serve.
+    linkToDefaultDomain: 'Disabled'
+    // With caching on and no rule overriding it, Front Door keeps each answer as the app's Cache-Control says (s-maxage).
     cacheConfiguration: {
       queryStringCachingBehavior: 'IgnoreQueryString'
       compressionSettings: {
@@ -117,6 +162,63 @@ resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01' = {
     enabledState: 'Enabled'
   }
 }
+
+// Managed rules need the Premium tier (main.bicep refuses a WAF on Standard). Prevention blocks what the rules match;
+// the well-known routes take no request body and no query string, so false positives are unlikely.
+resource wafPolicy 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies@2024-02-01' = if (enableWaf) {
+  name: wafPolicyName
+  location: 'global'
+  sku: {
+    name: 'Premium_AzureFrontDoor'
+  }
+  properties: {
+    policySettings: {
+      enabledState: 'Enabled'
+      mode: 'Prevention'
+    }
+    managedRules: {
+      managedRuleSets: [
+        {
+          ruleSetType: 'Microsoft_DefaultRuleSet'
+          ruleSetVersion: '2.1'
+          ruleSetAction: 'Block'
+        }
+        {
+          ruleSetType: 'Microsoft_BotManagerRuleSet'
+          ruleSetVersion: '1.1'
+        }
+      ]
+    }
+  }
+}
+
+resource securityPolicy 'Microsoft.Cdn/profiles/securityPolicies@2024-02-01' = if (enableWaf) {
+  parent: profile
+  name: 'waf'
+  properties: {
+    parameters: {
+      type: 'WebApplicationFirewall'
+      wafPolicy: {
+        id: wafPolicy.id
+      }
+      associations: [
+        {
+          domains: [
+            for (d, i) in domains: {
+              id: customDomains[i].id
+            }
+          ]
+          patternsToMatch: [
+            '/*'
+          ]
+        }
+      ]
+    }
+  }
+}
+
+@description('Name of the endpoint.')
+output endpointName string = endpoint.name
 
 @description('Resource ID of the endpoint (target of apex alias records).')
 output endpointId string = endpoint.id

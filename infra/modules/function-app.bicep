@@ -53,6 +53,9 @@ param alwaysReadyInstances int
 @description('max-age in seconds of a served document.')
 param documentMaxAgeSeconds int
 
+@description('s-maxage in seconds of a served document (Front Door\'s lifetime).')
+param documentSharedMaxAgeSeconds int
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -164,6 +167,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Delegation__MaxAgeSeconds'
           value: string(documentMaxAgeSeconds)
         }
+        {
+          name: 'Delegation__SharedMaxAgeSeconds'
+          value: string(documentSharedMaxAgeSeconds)
+        }
       ]
     }
   }
@@ -185,12 +192,12 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
   }
 }
 
-// Data-plane roles: the app reads the delegations table only, the host gets what it needs on blobs and queues,
-// the app publishes telemetry, and an optional admin edits delegations. Names use the app's resource ID, which is known
-// before deployment, in place of its principal ID, which is not.
+// Data-plane roles: the app reads the delegations table only, the host gets what it needs on blobs, the app publishes
+// telemetry, and an optional admin edits delegations. An HTTP-only app needs no queue role ("No extension (host only):
+// Storage Blob Data Owner", MicrosoftDocs/azure-docs includes/functions-azurewebjobsstorage-permissions.md). Names use
+// the app's resource ID, which is known before deployment, in place of its principal ID, which is not.
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataReader: '76199698-9eea-4c19-bc75-cec21354c6b6'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
@@ -218,20 +225,6 @@ resource hostBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: account
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
-    principalId: app.identity.principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-// Storage Queue Data Contributor: the host's internal queues.
-resource hostQueues 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(account.id, app.id, roles.storageQueueDataContributor)
-  scope: account
-  properties: {
-    roleDefinitionId: subscriptionResourceId(
-      'Microsoft.Authorization/roleDefinitions',
-      roles.storageQueueDataContributor
-    )
     principalId: app.identity.principalId
     principalType: 'ServicePrincipal'
   }

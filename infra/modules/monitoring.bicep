@@ -44,3 +44,6 @@ output connectionString string = applicationInsights.properties.ConnectionString
 
 @description('Name of the Application Insights component.')
 output applicationInsightsName string = applicationInsights.name
+
+@description('Resource ID of the Log Analytics workspace.')
+output workspaceId string = workspace.id

@@ -59,6 +59,18 @@ resource table 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-0
   name: tableName
 }
 
+// The table is the source of truth for every delegation: deleting the account (or its resource group) takes a lock
+// removal first. Locks guard the control plane only; rows are still edited with data-plane roles, and backed up with
+// `delegation export` (docs/deploy.md).
+resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'keep-delegations'
+  scope: account
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds the delegations table. Back it up with `delegation export` before removing this lock.'
+  }
+}
+
 @description('Storage account name.')
 output accountName string = account.name
 

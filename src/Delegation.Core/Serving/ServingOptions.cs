@@ -8,6 +8,9 @@ public sealed class ServingOptions
     /// <summary><c>max-age</c> of a 200 answer. Federating servers clamp to 300..172800 seconds.</summary>
     public int MaxAgeSeconds { get; set; } = 14400;
 
+    /// <summary><c>s-maxage</c> of a 200 answer: how long Front Door keeps it, so a changed row reaches the edge in minutes.</summary>
+    public int SharedMaxAgeSeconds { get; set; } = 600;
+
     /// <summary><c>max-age</c> of a 404 answer; short, because a federating server remembers a 404 for as long.</summary>
     public int NotFoundMaxAgeSeconds { get; set; } = 300;
 

@@ -17,6 +17,8 @@ internal sealed class ServingOptionsValidator : IValidateOptions<ServingOptions>
         }
 
         Range(nameof(options.MaxAgeSeconds), options.MaxAgeSeconds, 300, 172800);
+        // Federating servers ignore s-maxage; an edge copy that outlived max-age would serve what clients already dropped.
+        Range(nameof(options.SharedMaxAgeSeconds), options.SharedMaxAgeSeconds, 60, options.MaxAgeSeconds);
         Range(nameof(options.NotFoundMaxAgeSeconds), options.NotFoundMaxAgeSeconds, 0, 3600);
         Range(nameof(options.CacheSeconds), options.CacheSeconds, 1, 86400);
         Range(nameof(options.NegativeCacheSeconds), options.NegativeCacheSeconds, 1, 3600);

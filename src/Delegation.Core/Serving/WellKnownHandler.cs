@@ -32,8 +32,11 @@ public sealed class WellKnownHandler
         _metrics = metrics;
         _frontDoor = frontDoor;
         var settings = options.Value;
-        _foundCacheControl = $"public, max-age={settings.MaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}";
-        _notFoundCacheControl = $"public, max-age={settings.NotFoundMaxAgeSeconds.ToString(CultureInfo.InvariantCulture)}";
+        _foundCacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={settings.MaxAgeSeconds}, s-maxage={settings.SharedMaxAgeSeconds}");
+        // The edge keeps a 404 no longer than federating servers may.
+        _notFoundCacheControl = string.Create(
+            CultureInfo.InvariantCulture,
+            $"public, max-age={settings.NotFoundMaxAgeSeconds}, s-maxage={Math.Min(settings.SharedMaxAgeSeconds, settings.NotFoundMaxAgeSeconds)}");
         _retryAfter = settings.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
     }
 

@@ -39,15 +39,21 @@ internal static class Bicep
     }
 
     /// <summary>
-    /// Copies infra/ to a temporary folder, adds <paramref name="parameters"/> as test.bicepparam there and evaluates it
-    /// with <c>bicep snapshot</c>, so nothing is written into the repository.
+    /// Copies infra/ to a temporary folder, adds <paramref name="parameters"/> as test.bicepparam there (and any
+    /// <paramref name="templates"/> beside it) and evaluates it with <c>bicep snapshot</c>, so nothing is written into
+    /// the repository.
     /// </summary>
-    public static async Task<SnapshotResult> SnapshotAsync(string parameters)
+    public static async Task<SnapshotResult> SnapshotAsync(string parameters, params (string Name, string Text)[] templates)
     {
         var folder = Directory.CreateTempSubdirectory("infra-");
         try
         {
             CopyFolder(InfraFolder, folder.FullName);
+            foreach (var (name, text) in templates)
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder.FullName, name), text);
+            }
+
             var parameterFile = Path.Combine(folder.FullName, "test.bicepparam");
             await File.WriteAllTextAsync(parameterFile, parameters);
 

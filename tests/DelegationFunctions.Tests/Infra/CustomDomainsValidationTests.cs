@@ -15,6 +15,9 @@ public sealed class CustomDomainsValidationTests
     [InlineData("[ { name: 'https://example.com' } ]", "Parameter customDomains: 'https://example.com' is not a DNS name")]
     [InlineData("[ { name: 'example.com' }, { name: 'chat.example.com' }, { name: 'Example.com' } ]", "Parameter customDomains lists 'example.com' more than once")]
     [InlineData("[ { name: 'chat.example.com', dnsZoneName: 'example.org' } ]", "Parameter customDomains: the dnsZoneName of 'chat.example.com' does not hold that name")]
+    [InlineData("[ { name: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example' } ]", "Parameter customDomains: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example' is longer than 64 characters")]
+    [InlineData("[ { name: 'chat.example.com', dnsZoneName: 'example.com', apexTakeover: true } ]", "Parameter customDomains: apexTakeover is set for 'chat.example.com', which is not the apex of its dnsZoneName")]
+    [InlineData("[ { name: 'example.com', apexTakeover: true } ]", "Parameter customDomains: apexTakeover is set for 'example.com', which is not the apex of its dnsZoneName")]
     public async Task Snapshot_InvalidCustomDomains_FailsNamingTheParameter(string customDomains, string expected)
     {
         var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\nparam customDomains = {customDomains}\n");
@@ -27,12 +30,25 @@ public sealed class CustomDomainsValidationTests
     [Fact]
     public async Task Snapshot_LongestValidName_Succeeds()
     {
-        var label = new string('a', 63);
+        var name = new string('a', 42) + ".xn--bcher-kva.example";
 
-        var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\nparam customDomains = [ {{ name: '{label}.xn--bcher-kva.example' }}, {{ name: 'a-1.example' }} ]\n");
+        var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\nparam customDomains = [ {{ name: '{name}' }}, {{ name: 'a-1.example' }} ]\n");
 
+        Assert.Equal(64, name.Length);
         Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
         Assert.Equal(2, result.OfType("Microsoft.Cdn/profiles/customDomains").Count);
+    }
+
+    [Fact]
+    public async Task Snapshot_NamesThatDifferOnlyInDotsAndHyphens_GetDistinctResourceNames()
+    {
+        var result = await Bicep.SnapshotAsync("using 'main.bicep'\n\nparam customDomains = [ { name: 'a-b.example' }, { name: 'a.b-example' } ]\n");
+
+        var names = result.OfType("Microsoft.Cdn/profiles/customDomains").Select(SnapshotJson.LastNameSegment).ToList();
+
+        Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+        Assert.Equal(2, names.Distinct().Count());
+        Assert.All(names, n => Assert.StartsWith("a-b-example-", n, StringComparison.Ordinal));
     }
 
     [Theory]

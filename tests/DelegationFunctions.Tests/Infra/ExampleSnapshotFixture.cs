@@ -1,12 +1,15 @@
 namespace Delegation.Tests.Infra;
 
 /// <summary>
-/// Two snapshots shared by <see cref="MainTemplateSnapshotTests"/>: the example infra/main.bicepparam as committed, and a
-/// variant with an admin, the Premium tier and a subdomain inside an Azure DNS zone.
+/// Two snapshots shared by the snapshot tests: the example infra/main.bicepparam as committed, and a variant with an
+/// admin, the Premium tier with a WAF, an apex taken over, a subdomain inside an Azure DNS zone, an alert address and
+/// a longer edge lifetime.
 /// </summary>
 public sealed class ExampleSnapshotFixture : IAsyncLifetime
 {
     public const string AdminPrincipalId = "11111111-2222-3333-4444-555555555555";
+
+    public const string AlertEmailAddress = "ops@example.net";
 
     private const string VariantParameters = """
         using 'main.bicep'
@@ -15,6 +18,7 @@ public sealed class ExampleSnapshotFixture : IAsyncLifetime
           {
             name: 'Example.COM'
             dnsZoneName: 'example.com'
+            apexTakeover: true
           }
           {
             name: 'matrix.example.net'
@@ -26,6 +30,12 @@ public sealed class ExampleSnapshotFixture : IAsyncLifetime
         ]
 
         param frontDoorTier = 'Premium'
+
+        param enableWaf = true
+
+        param documentSharedMaxAgeSeconds = 900
+
+        param alertEmailAddress = 'ops@example.net'
 
         param alwaysReadyInstances = 2
 

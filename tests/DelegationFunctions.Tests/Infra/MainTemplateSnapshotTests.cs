@@ -6,7 +6,6 @@ namespace Delegation.Tests.Infra;
 public sealed class MainTemplateSnapshotTests(ExampleSnapshotFixture fixture) : IClassFixture<ExampleSnapshotFixture>
 {
     private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
-    private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     private const string StorageTableDataReader = "76199698-9eea-4c19-bc75-cec21354c6b6";
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
@@ -41,25 +40,24 @@ public sealed class MainTemplateSnapshotTests(ExampleSnapshotFixture fixture) : 
     }
 
     [Fact]
-    public void RoleAssignments_Example_GiveTheAppTableReadOnTheTableAndHostRolesOnTheAccount()
+    public void RoleAssignments_Example_GiveTheAppTableReadOnTheTableAndOnlyBlobOwnerOnTheAccount()
     {
         var account = Id(Example.Single("Microsoft.Storage/storageAccounts"));
         var table = Id(Example.Single("Microsoft.Storage/storageAccounts/tableServices/tables"));
         var insights = Id(Example.Single("Microsoft.Insights/components"));
         var site = Id(Example.Single("Microsoft.Web/sites"));
 
-        var assignments = RoleAssignments(Example);
+        var assignments = RoleAssignments(Example).Where(a => a.PrincipalId.Contains($"'{site}'", StringComparison.Ordinal)).ToList();
 
+        // An HTTP-only app needs no queue role (Storage Queue Data Contributor is not among them).
         Assert.Equal(
             new[]
             {
                 (StorageBlobDataOwner, account),
-                (StorageQueueDataContributor, account),
                 (StorageTableDataReader, table),
                 (MonitoringMetricsPublisher, insights),
             }.Order(),
             assignments.Select(a => (a.Role, a.Scope)).Order());
-        Assert.All(assignments, a => Assert.Contains($"'{site}'", a.PrincipalId, StringComparison.Ordinal));
         Assert.All(assignments, a => Assert.EndsWith(".identity.principalId]", a.PrincipalId, StringComparison.Ordinal));
         Assert.All(assignments, a => Assert.Equal("ServicePrincipal", a.PrincipalType));
     }
@@ -159,7 +157,17 @@ public sealed class MainTemplateSnapshotTests(ExampleSnapshotFixture fixture) : 
         Assert.Contains(".primaryEndpoints.table", settings["DelegationStorage__tableServiceUri"], StringComparison.Ordinal);
         Assert.Equal("delegations", settings["DelegationTable"]);
         Assert.Equal("Authorization=AAD", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+        Assert.Equal("14400", settings["Delegation__MaxAgeSeconds"]);
+        Assert.Equal("600", settings["Delegation__SharedMaxAgeSeconds"]);
         Assert.DoesNotContain(settings.Values, v => v.Contains("AccountKey", StringComparison.OrdinalIgnoreCase) || v.Contains("listKeys", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void FunctionApp_SharedMaxAgeGiven_SetsTheEdgeLifetime()
+    {
+        var settings = AppSettings(fixture.Variant);
+
+        Assert.Equal("900", settings["Delegation__SharedMaxAgeSeconds"]);
     }
 
     [Fact]
@@ -192,6 +200,7 @@ public sealed class MainTemplateSnapshotTests(ExampleSnapshotFixture fixture) : 
         Assert.Equal(["Http", "Https"], route.GetProperty("supportedProtocols").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal("Enabled", route.GetProperty("httpsRedirect").GetString());
         Assert.Equal("HttpsOnly", route.GetProperty("forwardingProtocol").GetString());
+        Assert.Equal("Disabled", route.GetProperty("linkToDefaultDomain").GetString());
         Assert.Equal("IgnoreQueryString", route.GetProperty("cacheConfiguration").GetProperty("queryStringCachingBehavior").GetString());
         Assert.Equal(Id(Example.Single("Microsoft.Cdn/profiles/originGroups")), route.GetProperty("originGroup").GetProperty("id").GetString());
     }
@@ -220,41 +229,26 @@ public sealed class MainTemplateSnapshotTests(ExampleSnapshotFixture fixture) : 
     }
 
     [Fact]
-    public void Dns_ApexInAzureDnsZone_CreatesTxtAndAliasToTheEndpoint()
-    {
-        var endpoint = Id(Example.Single("Microsoft.Cdn/profiles/afdEndpoints"));
-
-        var txt = Assert.Single(Example.OfType("Microsoft.Network/dnsZones/TXT"));
-        var alias = Assert.Single(Example.OfType("Microsoft.Network/dnsZones/A"));
-
-        Assert.Equal("example.com/_dnsauth", txt.GetProperty("name").GetString());
-        Assert.Contains("customDomains/example-com", Properties(txt).GetProperty("TXTRecords")[0].GetProperty("value")[0].GetString(), StringComparison.Ordinal);
-        Assert.Contains(".validationProperties.validationToken", Properties(txt).GetProperty("TXTRecords")[0].GetProperty("value")[0].GetString(), StringComparison.Ordinal);
-        Assert.Equal("example.com/@", alias.GetProperty("name").GetString());
-        Assert.Equal(endpoint, Properties(alias).GetProperty("targetResource").GetProperty("id").GetString());
-        Assert.Empty(Example.OfType("Microsoft.Network/dnsZones/CNAME"));
-    }
-
-    [Fact]
-    public void Dns_SubdomainInAzureDnsZone_CreatesTxtAndCname()
-    {
-        var cname = Assert.Single(fixture.Variant.OfType("Microsoft.Network/dnsZones/CNAME"));
-        var txtNames = fixture.Variant.OfType("Microsoft.Network/dnsZones/TXT").Select(t => t.GetProperty("name").GetString());
-
-        Assert.Equal("example.net/matrix", cname.GetProperty("name").GetString());
-        Assert.Contains(".hostName", Properties(cname).GetProperty("CNAMERecord").GetProperty("cname").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["example.com/_dnsauth", "example.net/_dnsauth.matrix"], txtNames.Order());
-    }
-
-    [Fact]
     public void Outputs_Example_ListTheValidationRecordAndCnameTargetPerDomain()
     {
         var records = Example.Output("dnsRecords");
 
         Assert.Contains("'_dnsauth.example.com'", records, StringComparison.Ordinal);
         Assert.Contains("'_dnsauth.chat.example.org'", records, StringComparison.Ordinal);
-        Assert.Contains("customDomains/chat-example-org', '2024-02-01').validationProperties.validationToken", records, StringComparison.Ordinal);
+        Assert.Matches("customDomains/chat-example-org-[a-z0-9]{13}', '2024-02-01'\\).validationProperties.validationToken", records);
+        Assert.Matches("'customDomainName', 'chat-example-org-[a-z0-9]{13}'", records);
         Assert.Contains("'cnameTarget'", records, StringComparison.Ordinal);
+        Assert.Contains("'apex', true(), 'apexTakeover', false()", records, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outputs_Example_NameTheFrontDoorProfileAndEndpoint()
+    {
+        var profile = Example.Single("Microsoft.Cdn/profiles").GetProperty("name").GetString();
+        var endpoint = Example.Single("Microsoft.Cdn/profiles/afdEndpoints").GetProperty("name").GetString()!.Split('/')[^1];
+
+        Assert.Equal(profile, Example.Output("frontDoorProfileName"));
+        Assert.Equal(endpoint, Example.Output("frontDoorEndpointName"));
     }
 
     [Fact]

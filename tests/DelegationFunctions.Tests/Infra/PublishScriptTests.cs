@@ -1,6 +1,6 @@
 namespace Delegation.Tests.Infra;
 
-/// <summary>eng/publish.sh refuses to start without the tools it needs, saying which one is missing.</summary>
+/// <summary>eng/publish.sh refuses to start without the tools and arguments it needs, saying which one is missing.</summary>
 public sealed class PublishScriptTests
 {
     [Fact]
@@ -8,7 +8,7 @@ public sealed class PublishScriptTests
     {
         using var tools = new ToolFolder();
 
-        var result = await PublishScript.RunAsync(["func-example"], tools.Path);
+        var result = await PublishScript.RunAsync(["func-example", "--resource-group", "rg-example"], tools.Path);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("'func' (Azure Functions Core Tools 4.x) is not on PATH", result.Error, StringComparison.Ordinal);
@@ -20,7 +20,7 @@ public sealed class PublishScriptTests
         using var tools = new ToolFolder();
         tools.AddFake("func");
 
-        var result = await PublishScript.RunAsync(["func-example"], tools.Path);
+        var result = await PublishScript.RunAsync(["func-example", "--resource-group", "rg-example"], tools.Path);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("'az' (Azure CLI) is not on PATH", result.Error, StringComparison.Ordinal);
@@ -42,5 +42,46 @@ public sealed class PublishScriptTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("unknown option '--fast'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_NoResourceGroup_FailsWithUsage()
+    {
+        var result = await PublishScript.RunAsync(["func-example"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("give the resource group of the function app (--resource-group)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not-an-address")]
+    [InlineData("198.51.100.7/32")]
+    public async Task Publish_ClientIpNotAnAddress_FailsWithUsage(string address)
+    {
+        var result = await PublishScript.RunAsync(["func-example", "-g", "rg-example", "--client-ip", address]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--client-ip '{address}' is not an IPv4 or IPv6 address", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--resource-group")]
+    [InlineData("--client-ip")]
+    [InlineData("--output-only")]
+    public async Task Publish_OptionWithoutValue_FailsWithUsage(string option)
+    {
+        var result = await PublishScript.RunAsync(["func-example", option]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"publish.sh: {option} needs", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_TwoAppNames_FailsWithUsage()
+    {
+        var result = await PublishScript.RunAsync(["func-one", "func-two", "-g", "rg-example"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unexpected argument 'func-two'", result.Error, StringComparison.Ordinal);
     }
 }

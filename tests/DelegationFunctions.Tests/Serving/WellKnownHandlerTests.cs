@@ -15,7 +15,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.ToString());
-        Assert.Equal("public, max-age=3600", response.Headers.CacheControl!.ToString());
+        Assert.Equal("public, max-age=3600, s-maxage=600", response.Headers.CacheControl!.ToString());
         Assert.NotNull(response.Headers.ETag);
         AssertCors(response);
         var body = await response.Content.ReadAsByteArrayAsync();
@@ -41,7 +41,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         using var response = await SendAsync(HttpMethod.Get, "/.well-known/matrix/server", host);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("public, max-age=120", response.Headers.CacheControl!.ToString());
+        Assert.Equal("public, max-age=120, s-maxage=120", response.Headers.CacheControl!.ToString());
         AssertCors(response);
         using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("M_NOT_FOUND", error.RootElement.GetProperty("errcode").GetString());
