@@ -1,3 +1,4 @@
+using Delegation.Checks;
 using Delegation.Cli.Common;
 using Delegation.Names;
 using Delegation.Table;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Delegation.Checks;
 using Delegation.Cli.Common;
 
 namespace Delegation.Cli.Check;

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>
 /// <c>--resolve host:port:address[:connect-port]</c>: connections to host:port go to address (as with curl), and to

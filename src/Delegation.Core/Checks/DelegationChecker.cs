@@ -1,6 +1,6 @@
 using Delegation.Names;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>One check run: one HttpClient, one DNS client, shared by every domain checked.</summary>
 internal sealed class DelegationChecker : IDisposable

@@ -1,4 +1,4 @@
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>One thing the check did and what it saw; <see cref="Details"/> are the facts (headers, addresses, names).</summary>
 internal sealed record CheckStep(string Name, StepStatus Status, string Summary, IReadOnlyList<string> Details)

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>What happened on the way to a server: addresses found, where we connected, the certificate, the failure.</summary>
 internal sealed class ConnectionInfo

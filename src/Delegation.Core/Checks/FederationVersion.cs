@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>Step 5: at each target, TLS for the right name and <c>GET /_matrix/federation/v1/version</c>; the first that answers wins.</summary>
 internal sealed class FederationVersion(HttpProbe probe, TimeProvider timeProvider)

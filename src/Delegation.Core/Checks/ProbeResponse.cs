@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>One HTTP exchange as the check saw it; <see cref="Error"/> is set when there was no usable answer.</summary>
 internal sealed record ProbeResponse(

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>
 /// One HttpClient per check run. Its connect callback does what a homeserver does: connects to the SRV target (or a

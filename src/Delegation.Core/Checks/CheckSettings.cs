@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Delegation.Documents;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>How one check run reaches the network: pins, DNS server, extra trust, time limit.</summary>
 internal sealed record CheckSettings

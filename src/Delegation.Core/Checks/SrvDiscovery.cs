@@ -1,4 +1,4 @@
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>SRV <c>_matrix-fed._tcp</c>, then the deprecated <c>_matrix._tcp</c>, then port 8448, as the spec orders them.</summary>
 internal sealed class SrvDiscovery(DnsLookup dns)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>
 /// Where one HTTP request goes: the host and port to connect to (after SRV), the name the TLS certificate must hold

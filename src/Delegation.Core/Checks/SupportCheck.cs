@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Delegation.Documents;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>Fetches <c>/.well-known/matrix/support</c> and checks it against the spec's schema (v1.10).</summary>
 internal sealed class SupportCheck(WellKnownFetcher fetcher)

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>The outcome for one document, in the words of the Matrix spec where it has them.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<Verdict>))]

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using DnsClient;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>
 /// SRV, A and AAAA questions through DnsClient, to <c>--dns</c> when given, else to the system's name servers.

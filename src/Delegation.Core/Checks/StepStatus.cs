@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>How one step went.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<StepStatus>))]

@@ -1,4 +1,4 @@
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>Everything <c>delegation check</c> found for one domain.</summary>
 internal sealed record CheckReport(string Domain, SectionReport Server, SectionReport Client, SectionReport Support)

@@ -1,4 +1,4 @@
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>A fetch with its redirects: every response seen, the last one, and why it is unusable when it is.</summary>
 internal sealed record WellKnownFetch(IReadOnlyList<ProbeResponse> Responses, string? Error)

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>Host and port to endpoints: IP literals as they are, <c>--resolve</c> pins first, else A/AAAA.</summary>
 internal sealed class AddressResolver(IReadOnlyList<ResolvePin> pins, DnsLookup dns)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Delegation.Names;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>Reads <c>/.well-known/matrix/server</c> as Synapse does and says what it means for discovery.</summary>
 internal sealed class ServerWellKnown(WellKnownFetcher fetcher, TimeProvider timeProvider)

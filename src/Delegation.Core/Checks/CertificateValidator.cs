@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>
 /// Normal X.509 rules against the name the spec says the certificate must hold; certificate authorities given with

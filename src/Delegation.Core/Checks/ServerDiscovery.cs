@@ -1,6 +1,6 @@
 using Delegation.Names;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>"Resolving server names" from the server-server API, step by step, as CONTRACT §4 lists it.</summary>
 internal sealed class ServerDiscovery(ServerWellKnown wellKnown, SrvDiscovery srv, FederationVersion federation)

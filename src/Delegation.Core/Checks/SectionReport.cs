@@ -1,4 +1,4 @@
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>The steps and the verdict for one document (server, client or support).</summary>
 internal sealed record SectionReport(string Name, Verdict Verdict, IReadOnlyList<CheckStep> Steps)

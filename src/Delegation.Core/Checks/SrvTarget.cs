@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>One SRV answer: where the service lives.</summary>
 internal sealed record SrvTarget(string Host, int Port, int Priority, int Weight)

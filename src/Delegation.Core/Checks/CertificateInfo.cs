@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>The facts an admin needs about a server certificate: the names it holds, who issued it, when it expires.</summary>
 internal sealed record CertificateInfo(IReadOnlyList<string> Names, string Issuer, DateTimeOffset NotAfter, string? Problem)

@@ -1,4 +1,4 @@
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>What a DNS question got: records, nothing (NXDOMAIN or no data), or a failure to ask.</summary>
 internal sealed record DnsAnswer<T>(IReadOnlyList<T> Records, string? Error)

@@ -1,4 +1,4 @@
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>
 /// GET with redirects followed by hand: a hop cap, loop detection, one --timeout for the whole chain (as Go's client

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Delegation.Names;
 
-namespace Delegation.Cli.Check;
+namespace Delegation.Checks;
 
 /// <summary>Client discovery as the client-server API describes it, with the FAIL_PROMPT / FAIL_ERROR outcomes named.</summary>
 internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
