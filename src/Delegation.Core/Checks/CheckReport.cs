@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Delegation.Checks;
 
 /// <summary>Everything <c>delegation check</c> found for one domain.</summary>
@@ -7,4 +9,15 @@ internal sealed record CheckReport(string Domain, SectionReport Server, SectionR
     public bool FederationWorks => Server.Verdict is Verdict.Ok or Verdict.Warn;
 
     public string? FirstProblem => Server.FirstProblem ?? Client.FirstProblem ?? Support.FirstProblem;
+
+    /// <summary>What the watch grades beyond the steps; not part of <c>check --json</c>.</summary>
+    [JsonIgnore]
+    public CheckFacts Facts { get; init; } = new();
+
+    /// <summary>A report for a domain that could not be checked at all: every section fails with the same step.</summary>
+    public static CheckReport Failed(string domain, CheckStep step)
+    {
+        var failed = SectionReport.From("server", [step]);
+        return new CheckReport(domain, failed, failed with { Name = "client" }, failed with { Name = "support" });
+    }
 }

@@ -17,6 +17,12 @@ internal sealed record CheckSettings
 
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
+    /// <summary>A homeserver certificate that expires sooner than this is a warning.</summary>
+    public TimeSpan CertificateWarning { get; init; } = TimeSpan.FromDays(14);
+
+    /// <summary>A well-known document that takes longer than this (redirects included) is a warning for the watch.</summary>
+    public TimeSpan SlowDocument { get; init; } = TimeSpan.FromSeconds(5);
+
     public IReadOnlyList<ResolvePin> Pins { get; init; } = [];
 
     public IPEndPoint? DnsServer { get; init; }

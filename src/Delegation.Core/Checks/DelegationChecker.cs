@@ -15,8 +15,8 @@ internal sealed class DelegationChecker : IDisposable
         var time = timeProvider ?? TimeProvider.System;
         var dns = new DnsLookup(settings.DnsServer, settings.Timeout);
         _probe = new HttpProbe(settings, new AddressResolver(settings.Pins, dns), new CertificateValidator(settings.ExtraCertificateAuthorities, time));
-        var fetcher = new WellKnownFetcher(_probe);
-        _server = new ServerDiscovery(new ServerWellKnown(fetcher, time), new SrvDiscovery(dns), new FederationVersion(_probe, time));
+        var fetcher = new WellKnownFetcher(_probe, time);
+        _server = new ServerDiscovery(new ServerWellKnown(fetcher, time), new SrvDiscovery(dns), new FederationVersion(_probe, settings.CertificateWarning, time));
         _client = new ClientDiscovery(fetcher);
         _support = new SupportCheck(fetcher);
     }
@@ -31,16 +31,15 @@ internal sealed class DelegationChecker : IDisposable
 
         if (!ServerName.TryParse(name, out var serverName, out var error))
         {
-            var step = CheckStep.Fail("server name", $"'{input}' is not a valid server name ({error})");
-            var failed = SectionReport.From("server", [step]);
-            return new CheckReport(input, failed, failed with { Name = "client" }, failed with { Name = "support" });
+            return CheckReport.Failed(input, CheckStep.Fail("server name", $"'{input}' is not a valid server name ({error})"));
         }
 
         var host = serverName.Host;
-        var server = _server.RunAsync(serverName.ToString(), cancellationToken);
-        var client = _client.RunAsync(host, cancellationToken);
-        var support = _support.RunAsync(host, cancellationToken);
-        return new CheckReport(serverName.ToString(), await server, await client, await support);
+        var facts = new CheckFacts();
+        var server = _server.RunAsync(serverName.ToString(), facts, cancellationToken);
+        var client = _client.RunAsync(host, facts, cancellationToken);
+        var support = _support.RunAsync(host, facts, cancellationToken);
+        return new CheckReport(serverName.ToString(), await server, await client, await support) { Facts = facts };
     }
 
     public void Dispose() => _probe.Dispose();

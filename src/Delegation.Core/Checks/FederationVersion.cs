@@ -3,19 +3,20 @@ using System.Text.Json;
 namespace Delegation.Checks;
 
 /// <summary>Step 5: at each target, TLS for the right name and <c>GET /_matrix/federation/v1/version</c>; the first that answers wins.</summary>
-internal sealed class FederationVersion(HttpProbe probe, TimeProvider timeProvider)
+internal sealed class FederationVersion(HttpProbe probe, TimeSpan certificateWarning, TimeProvider timeProvider)
 {
     public const string Path = "/_matrix/federation/v1/version";
 
-    public async Task ProbeAsync(IReadOnlyList<ProbeTarget> targets, List<CheckStep> steps, CancellationToken cancellationToken = default)
+    public async Task ProbeAsync(IReadOnlyList<ProbeTarget> targets, List<CheckStep> steps, CheckFacts facts, CancellationToken cancellationToken = default)
     {
         var attempts = new List<CheckStep>();
         foreach (var target in targets)
         {
-            var attempt = await ProbeOneAsync(target, cancellationToken);
+            var (attempt, certificate) = await ProbeOneAsync(target, cancellationToken);
             attempts.Add(attempt);
             if (attempt.Status != StepStatus.Fail)
             {
+                facts.FederationCertificate = certificate;
                 // Homeservers try SRV targets in order, so a failure before a working target only slows them down.
                 steps.AddRange(attempts.Take(attempts.Count - 1).Select(a => a with { Status = StepStatus.Warn }));
                 steps.Add(attempt);
@@ -26,9 +27,14 @@ internal sealed class FederationVersion(HttpProbe probe, TimeProvider timeProvid
         steps.AddRange(attempts);
     }
 
-    private async Task<CheckStep> ProbeOneAsync(ProbeTarget target, CancellationToken cancellationToken)
+    private async Task<(CheckStep Step, CertificateInfo? Certificate)> ProbeOneAsync(ProbeTarget target, CancellationToken cancellationToken)
     {
         var response = await probe.GetAsync(target, cancellationToken: cancellationToken);
+        return (Judge(target, response), response.Connection.Certificate);
+    }
+
+    private CheckStep Judge(ProbeTarget target, ProbeResponse response)
+    {
         var details = new List<string> { $"connect {target.ConnectTo}, TLS name (SNI) {target.TlsName}, Host: {target.HostHeader}" };
         details.AddRange(response.Connection.Describe());
         const string Step = "federation";
@@ -49,8 +55,8 @@ internal sealed class FederationVersion(HttpProbe probe, TimeProvider timeProvid
         }
 
         var expires = response.Connection.Certificate?.NotAfter;
-        return expires is { } notAfter && notAfter - timeProvider.GetUtcNow() < TimeSpan.FromDays(14)
-            ? CheckStep.Warn(Step, $"{server} answers on {target.ConnectTo}, but its certificate expires within 14 days", details)
+        return expires is { } notAfter && notAfter - timeProvider.GetUtcNow() < certificateWarning
+            ? CheckStep.Warn(Step, $"{server} answers on {target.ConnectTo}, but its certificate expires within {certificateWarning.TotalDays:0.#} days", details)
             : CheckStep.Ok(Step, $"{server} answers on {target.ConnectTo}", details);
     }
 

@@ -5,7 +5,7 @@ namespace Delegation.Checks;
 /// <summary>"Resolving server names" from the server-server API, step by step, as CONTRACT §4 lists it.</summary>
 internal sealed class ServerDiscovery(ServerWellKnown wellKnown, SrvDiscovery srv, FederationVersion federation)
 {
-    public async Task<SectionReport> RunAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<SectionReport> RunAsync(string name, CheckFacts facts, CancellationToken cancellationToken = default)
     {
         var steps = new List<CheckStep>();
         if (!ServerName.TryParse(name, out var serverName, out var error))
@@ -14,16 +14,16 @@ internal sealed class ServerDiscovery(ServerWellKnown wellKnown, SrvDiscovery sr
             return SectionReport.From("server", steps);
         }
 
-        var targets = await TargetsAsync(serverName, steps, cancellationToken);
+        var targets = await TargetsAsync(serverName, steps, facts, cancellationToken);
         if (targets is not null)
         {
-            await federation.ProbeAsync(targets, steps, cancellationToken);
+            await federation.ProbeAsync(targets, steps, facts, cancellationToken);
         }
 
         return SectionReport.From("server", steps);
     }
 
-    private async Task<IReadOnlyList<ProbeTarget>?> TargetsAsync(ServerName name, List<CheckStep> steps, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ProbeTarget>?> TargetsAsync(ServerName name, List<CheckStep> steps, CheckFacts facts, CancellationToken cancellationToken)
     {
         if (name.Kind != ServerHostKind.DnsName || name.Port is not null)
         {
@@ -31,7 +31,8 @@ internal sealed class ServerDiscovery(ServerWellKnown wellKnown, SrvDiscovery sr
             return [Direct(name)];
         }
 
-        var (delegated, hardError) = await wellKnown.ReadAsync(name.Host, steps, cancellationToken);
+        var (delegated, hardError) = await wellKnown.ReadAsync(name.Host, steps, facts, cancellationToken);
+        facts.Delegated = delegated;
         if (hardError)
         {
             return null;

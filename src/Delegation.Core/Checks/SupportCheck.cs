@@ -9,10 +9,11 @@ internal sealed class SupportCheck(WellKnownFetcher fetcher)
 {
     private const string Step = "support well-known";
 
-    public async Task<SectionReport> RunAsync(string host, CancellationToken cancellationToken = default)
+    public async Task<SectionReport> RunAsync(string host, CheckFacts facts, CancellationToken cancellationToken = default)
     {
         var steps = new List<CheckStep>();
         var fetch = await fetcher.FetchAsync(new Uri($"https://{host}/.well-known/matrix/support"), cancellationToken);
+        facts.Fetched("support", fetch);
         var final = fetch.Final;
         var details = fetch.Redirects.Concat(final.Connection.Describe()).ToList();
         if (fetch.Error is { } error)

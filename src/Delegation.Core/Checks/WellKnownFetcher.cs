@@ -4,9 +4,16 @@ namespace Delegation.Checks;
 /// GET with redirects followed by hand: a hop cap, loop detection, one --timeout for the whole chain (as Go's client
 /// timeout covers redirects), and each hop's TLS checked for its own name.
 /// </summary>
-internal sealed class WellKnownFetcher(HttpProbe probe)
+internal sealed class WellKnownFetcher(HttpProbe probe, TimeProvider timeProvider)
 {
     public async Task<WellKnownFetch> FetchAsync(Uri url, CancellationToken cancellationToken = default)
+    {
+        var started = timeProvider.GetTimestamp();
+        var fetch = await FollowAsync(url, cancellationToken);
+        return fetch with { Elapsed = timeProvider.GetElapsedTime(started) };
+    }
+
+    private async Task<WellKnownFetch> FollowAsync(Uri url, CancellationToken cancellationToken)
     {
         var seen = new List<string> { url.AbsoluteUri };
         var responses = new List<ProbeResponse>();
