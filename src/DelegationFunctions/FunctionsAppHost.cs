@@ -1,3 +1,4 @@
+using Delegation.Checks;
 using Delegation.Serving;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,7 @@ public static class FunctionsAppHost
 
         builder.Services.AddDelegationTelemetry(builder.Configuration);
         builder.Services.AddDelegationServing();
+        builder.Services.AddDelegationChecks();
 
         return builder.Build();
     }

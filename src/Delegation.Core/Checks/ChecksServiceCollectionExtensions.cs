@@ -2,12 +2,13 @@ using Delegation.Table;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Delegation.Checks;
 
 /// <summary>Registers the watch: options, checker, runner, results table and the timer's handler. Expects an <see cref="IDelegationStore"/>.</summary>
-internal static class ChecksServiceCollectionExtensions
+public static class ChecksServiceCollectionExtensions
 {
     public static IServiceCollection AddDelegationChecks(this IServiceCollection services)
     {
@@ -31,7 +32,13 @@ internal static class ChecksServiceCollectionExtensions
         });
         services.TryAddSingleton<CheckMetrics>();
         services.TryAddSingleton<CheckRunner>();
-        services.TryAddSingleton<ScheduledChecks>();
+        services.TryAddSingleton(sp => new ScheduledChecks(
+            sp.GetRequiredService<IDelegationStore>(),
+            sp.GetRequiredService<ICheckResultStore>(),
+            sp.GetRequiredService<CheckRunner>(),
+            sp.GetRequiredService<IOptions<DelegationChecksOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ScheduledChecks>>()));
         return services;
     }
 }

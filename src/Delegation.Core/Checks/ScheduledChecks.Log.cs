@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Delegation.Checks;
 
-internal sealed partial class ScheduledChecks
+public sealed partial class ScheduledChecks
 {
     private static partial class Log
     {
