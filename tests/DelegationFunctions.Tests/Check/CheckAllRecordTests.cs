@@ -121,7 +121,7 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
         network.Pin("portless.test", 443).Pin("hs.portless.test", 8448);
         network.Server.ValidFor("portless.test", "hs.portless.test")
             .Json("portless.test", Scenario.ServerWellKnown, """{"m.server":"hs.portless.test"}""", 200, Scenario.Cors)
-            .Homeserver("hs.portless.test:8448");
+            .Homeserver("hs.portless.test");
         var checksTable = "checks" + Guid.NewGuid().ToString("N")[..12];
         return new Setup(azurite.ConnectionString, table.Name, checksTable, store, network);
     }

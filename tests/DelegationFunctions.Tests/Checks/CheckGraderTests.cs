@@ -44,7 +44,7 @@ public sealed class CheckGraderTests
         network.Pin("example.test", 443).Pin("matrix.example.test", 8448);
         network.Server.ValidFor("example.test", "matrix.example.test")
             .Json("example.test", Scenario.ServerWellKnown, """{"m.server":"matrix.example.test"}""")
-            .Homeserver("matrix.example.test:8448");
+            .Homeserver("matrix.example.test");
 
         var report = await network.CheckAsync("example.test");
         var result = CheckGrader.Grade(report, Now, network.Settings());
