@@ -53,6 +53,12 @@ param alwaysReadyInstances int
 @description('max-age in seconds of a served document.')
 param documentMaxAgeSeconds int
 
+@description('Six-field cron expression of the scheduled delegation checks (UTC).')
+param checksSchedule string
+
+@description('Name of the table the scheduled checks record results in.')
+param checksTableName string
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -163,6 +169,14 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Delegation__MaxAgeSeconds'
           value: string(documentMaxAgeSeconds)
+        }
+        {
+          name: 'DelegationChecksSchedule'
+          value: checksSchedule
+        }
+        {
+          name: 'DelegationChecks__Table'
+          value: checksTableName
         }
       ]
     }
