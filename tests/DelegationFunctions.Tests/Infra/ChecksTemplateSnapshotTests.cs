@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Delegation.Tests.Infra;
 
 /// <summary>The watch's part of the deployment (infra/modules/checks.bicep), as <c>bicep snapshot</c> predicts it.</summary>
