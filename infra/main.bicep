@@ -85,11 +85,19 @@ param adminPrincipalType string = 'User'
 @description('Tags for every resource.')
 param tags object = {}
 
+@description('When the function app checks every delegation: a six-field cron expression in UTC (default once a day, 03:30).')
+param checksSchedule string = '0 30 3 * * *'
+
+@description('Optional e-mail address alerted when a scheduled check finds a failing domain.')
+param checksAlertEmail string = ''
+
 var token = uniqueString(resourceGroup().id)
 var storageAccountName = take('st${namePrefix}${token}', 24)
 var applicationInsightsName = 'appi-${namePrefix}-${token}'
 var workspaceName = 'log-${namePrefix}-${token}'
 var tableName = 'delegations'
+var checksTableName = 'delegationchecks'
+var appName = 'func-${namePrefix}-${token}'
 var domainLimit = frontDoorTier == 'Premium' ? 500 : 100
 
 func isDnsLabel(label string) bool =>
@@ -170,7 +178,7 @@ module functionApp 'modules/function-app.bicep' = {
     location: location
     tags: tags
     planName: 'plan-${namePrefix}-${token}'
-    appName: 'func-${namePrefix}-${token}'
+    appName: appName
     storageAccountName: storageAccountName
     applicationInsightsName: applicationInsightsName
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
@@ -187,6 +195,26 @@ module functionApp 'modules/function-app.bicep' = {
       : documentSharedMaxAgeSeconds
     adminPrincipalId: adminPrincipalId
     adminPrincipalType: adminPrincipalType
+    checksSchedule: checksSchedule
+    checksTableName: checksTableName
+  }
+}
+
+module checks 'modules/checks.bicep' = {
+  name: 'checks'
+  dependsOn: [
+    storage
+    monitoring
+    functionApp
+  ]
+  params: {
+    location: location
+    tags: tags
+    storageAccountName: storageAccountName
+    resultsTableName: checksTableName
+    appName: appName
+    applicationInsightsName: applicationInsightsName
+    alertEmail: checksAlertEmail
   }
 }
 

@@ -56,6 +56,12 @@ param documentMaxAgeSeconds int
 @description('s-maxage in seconds of a served document (Front Door\'s lifetime).')
 param documentSharedMaxAgeSeconds int
 
+@description('Six-field cron expression of the scheduled delegation checks (UTC).')
+param checksSchedule string
+
+@description('Name of the table the scheduled checks record results in.')
+param checksTableName string
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -170,6 +176,14 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Delegation__SharedMaxAgeSeconds'
           value: string(documentSharedMaxAgeSeconds)
+        }
+        {
+          name: 'DelegationChecksSchedule'
+          value: checksSchedule
+        }
+        {
+          name: 'DelegationChecks__Table'
+          value: checksTableName
         }
       ]
     }

@@ -23,6 +23,7 @@ internal static class DelegationCommand
         root.Subcommands.Add(ListCommand.Create(connection));
         root.Subcommands.Add(ServeCommand.Create(connection));
         root.Subcommands.Add(CheckCommand.Create(connection));
+        root.Subcommands.Add(ChecksCommand.Create(connection));
         root.Subcommands.Add(ImportCommand.Create(connection));
         root.Subcommands.Add(ExportCommand.Create(connection));
         root.Subcommands.Add(LintCommand.Create(connection));

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using Delegation.Checks;
 using Delegation.Serving;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class FunctionsAppHost
         builder.Services.AddSingleton<TokenCredential>(credential);
         builder.Services.AddDelegationTelemetry(builder.Configuration, credential);
         builder.Services.AddDelegationServing();
+        builder.Services.AddDelegationChecks();
 
         return builder.Build();
     }

@@ -1,50 +1,53 @@
+using System.Diagnostics.Metrics;
+using Delegation.Checks;
 using Delegation.Cli.Common;
-using Delegation.Names;
 using Delegation.Table;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 
 namespace Delegation.Cli.Check;
 
-/// <summary><c>delegation check --all</c>: every domain in the table, a few at a time, then one summary table.</summary>
+/// <summary><c>delegation check --all</c>: every domain in the table, a few at a time, then one summary table; with --record, each result is stored as the watch stores it.</summary>
 internal static class CheckAll
 {
-    public static async Task<int> RunAsync(DelegationChecker checker, IDelegationStore store, int concurrency, bool json, CommandContext context, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(DelegationChecker checker, CheckSettings settings, IDelegationStore store, ICheckResultStore? results, int concurrency, bool json, CommandContext context, CancellationToken cancellationToken = default)
     {
-        var domains = new List<string>();
-        await foreach (var row in store.ListAsync(cancellationToken))
+        var domains = await CheckRunner.ListDomainsAsync(
+            store,
+            domain => context.Error.WriteLineAsync($"skipped {domain}: a wildcard row has no single name to check; check a name under it instead"),
+            cancellationToken);
+        if (results is not null)
         {
-            if (DomainName.IsWildcard(row.Domain))
-            {
-                await context.Error.WriteLineAsync($"skipped {row.Domain}: a wildcard row has no single name to check; check a name under it instead");
-                continue;
-            }
-
-            domains.Add(row.Domain);
+            await results.EnsureTableAsync(cancellationToken);
         }
 
-        var reports = new CheckReport[domains.Count];
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var runner = new CheckRunner(checker, settings, new CheckMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger<CheckRunner>.Instance, TimeProvider.System);
+        // Three documents at once, each through redirects, SRV and several targets: generous, but a hung domain still ends.
+        var options = new CheckRunOptions(concurrency, settings.Timeout * 6);
         var interactive = ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected && !json;
+        CheckRunSummary summary = null!;
         if (interactive)
         {
             await AnsiConsole.Progress().StartAsync(async progress =>
             {
                 var task = progress.AddTask("Checking delegations", maxValue: Math.Max(1, domains.Count));
-                await CheckEachAsync(checker, domains, reports, concurrency, (_, _) => { task.Increment(1); return Task.CompletedTask; }, cancellationToken);
+                summary = await runner.RunAsync(domains, options, results, _ => { task.Increment(1); return Task.CompletedTask; }, cancellationToken);
             });
         }
         else
         {
+            // The runner calls back one domain at a time, so the count and the line stay together.
             var done = 0;
-            await CheckEachAsync(checker, domains, reports, concurrency, async (index, report) =>
-            {
-                var count = Interlocked.Increment(ref done);
-                await context.Error.WriteLineAsync($"[{count}/{domains.Count}] {report.Domain}: server {CheckRenderer.Word(report.Server.Verdict)}");
-            }, cancellationToken);
+            summary = await runner.RunAsync(domains, options, results, check =>
+                context.Error.WriteLineAsync($"[{++done}/{domains.Count}] {check.Report.Domain}: server {CheckRenderer.Word(check.Report.Server.Verdict)}"), cancellationToken);
         }
 
+        var reports = summary.Checks.Select(c => c.Report).ToList();
         if (json)
         {
-            await CheckRenderer.WriteJsonAsync([.. reports], context.Output);
+            await CheckRenderer.WriteJsonAsync(reports, context.Output);
         }
         else if (interactive)
         {
@@ -55,16 +58,22 @@ internal static class CheckAll
             await SummaryTable.WritePlainAsync(reports, context.Output);
         }
 
-        return reports.All(r => r.FederationWorks) ? ExitCodes.Success : CheckCommand.FederationFails;
+        return results is null ? Verdict(summary) : await ReportRecordingAsync(summary, context);
     }
 
-    private static Task CheckEachAsync(DelegationChecker checker, List<string> domains, CheckReport[] reports, int concurrency, Func<int, CheckReport, Task> done, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(
-            Enumerable.Range(0, domains.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-            async (index, token) =>
-            {
-                reports[index] = await checker.CheckAsync(domains[index], token);
-                await done(index, reports[index]);
-            });
+    private static int Verdict(CheckRunSummary summary) =>
+        summary.Checks.All(c => c.Report.FederationWorks) ? ExitCodes.Success : CheckCommand.FederationFails;
+
+    private static async Task<int> ReportRecordingAsync(CheckRunSummary summary, CommandContext context)
+    {
+        var recorded = summary.Checks.Count(c => c.Recorded);
+        if (summary.RecordFailures.Count == 0)
+        {
+            await context.Error.WriteLineAsync($"recorded {recorded} results ({summary.Count(CheckStatus.Ok)} ok, {summary.Count(CheckStatus.Warning)} warning, {summary.Count(CheckStatus.Fail)} fail)");
+            return Verdict(summary);
+        }
+
+        await context.Error.WriteLineAsync($"Storage error: {summary.RecordFailures.Count} of {summary.Checks.Count} results could not be recorded ({recorded} were); the delegations table is unchanged. First: {summary.RecordFailures[0]}");
+        return ExitCodes.Storage;
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Delegation.Checks;
 using Delegation.Cli.Common;
 
 namespace Delegation.Cli.Check;
@@ -15,12 +16,14 @@ internal static class CheckCommand
         var all = new Option<bool>("--all") { Description = "Check every domain in the table (wildcard rows are skipped)." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var concurrency = new Option<int>("--concurrency") { Description = "Domains checked at once with --all.", DefaultValueFactory = _ => 8 };
+        var record = new Option<bool>("--record") { Description = "With --all: record each domain's result in the checks table, as the function app's scheduled checks do ('delegation checks' and 'delegation list' show them)." };
+        var results = new CheckResultsOptions();
         var network = new CheckOptions();
         var command = new Command(
             "check",
-            "Check a delegation the way the Matrix network does: server discovery (well-known, SRV, TLS, federation version), client discovery and the support document.\nExit status 0 only when federation would work.\n\nExamples:\n  delegation check example.com\n  delegation check --all\n  delegation check example.com --resolve example.com:443:127.0.0.1:8443 --ca-cert ca.pem")
+            "Check a delegation the way the Matrix network does: server discovery (well-known, SRV, TLS, federation version), client discovery and the support document.\nExit status 0 only when federation would work; with --record, 3 when results could not be recorded.\n\nExamples:\n  delegation check example.com\n  delegation check --all\n  delegation check --all --record\n  delegation check example.com --resolve example.com:443:127.0.0.1:8443 --ca-cert ca.pem")
         {
-            domain, all, json, concurrency,
+            domain, all, json, concurrency, record, results.Table,
         };
         network.AddTo(command);
 
@@ -33,6 +36,11 @@ internal static class CheckCommand
                 throw new CliException(ExitCodes.Usage, "Give one domain, or --all to check every domain in the table.");
             }
 
+            if (parseResult.GetValue(record) && !checkAll)
+            {
+                throw new CliException(ExitCodes.Usage, "--record needs --all: results are recorded for the domains in the table.");
+            }
+
             var settings = network.Read(parseResult);
             using var checker = new DelegationChecker(settings);
             if (checkAll)
@@ -43,7 +51,8 @@ internal static class CheckCommand
                     throw new CliException(ExitCodes.Usage, $"--concurrency '{limit}' is invalid: it must be from 1 to 64.");
                 }
 
-                return await CheckAll.RunAsync(checker, connection.CreateStore(parseResult), limit, parseResult.GetValue(json), context, cancellationToken);
+                var recordIn = parseResult.GetValue(record) ? results.CreateStore(connection, parseResult) : null;
+                return await CheckAll.RunAsync(checker, settings, connection.CreateStore(parseResult), recordIn, limit, parseResult.GetValue(json), context, cancellationToken);
             }
 
             var report = await checker.CheckAsync(name!, cancellationToken);

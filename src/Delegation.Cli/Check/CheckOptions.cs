@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
+using Delegation.Checks;
 using Delegation.Cli.Common;
 
 namespace Delegation.Cli.Check;

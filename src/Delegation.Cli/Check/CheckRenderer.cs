@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Delegation.Checks;
 
 namespace Delegation.Cli.Check;
 

@@ -1,3 +1,4 @@
+using Delegation.Checks;
 using Spectre.Console;
 
 namespace Delegation.Cli.Check;

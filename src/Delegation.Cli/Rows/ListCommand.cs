@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
+using Delegation.Checks;
+using Delegation.Cli.Check;
 using Delegation.Cli.Common;
 using Delegation.Documents;
 using Delegation.Table;
@@ -9,13 +12,14 @@ namespace Delegation.Cli.Rows;
 /// <summary><c>delegation list</c>: streams every row, one page at a time; memory does not grow with the table.</summary>
 internal static class ListCommand
 {
-    private static readonly string[] Headers = ["DOMAIN", "SERVER", "CLIENT BASE URL", "SUPPORT", "STATUS"];
-    private static readonly int[] Widths = [40, 36, 40, 7, 7];
+    private static readonly string[] Headers = ["DOMAIN", "SERVER", "CLIENT BASE URL", "SUPPORT", "STATUS", "CHECK"];
+    private static readonly int[] Widths = [40, 36, 40, 7, 7, 5];
 
     public static Command Create(ConnectionOptions connection)
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object per line (JSON Lines), with the table's column names." };
-        var command = new Command("list", "List every delegation in the table, in domain order. STATUS 'invalid' means 'delegation lint' has details.\n\nExamples:\n  delegation list\n  delegation list --json | jq -r .PartitionKey") { json };
+        var results = new CheckResultsOptions();
+        var command = new Command("list", "List every delegation in the table, in domain order. STATUS 'invalid' means 'delegation lint' has details. CHECK is the last recorded check (ok, warn, FAIL, never; 'delegation checks' has details).\n\nExamples:\n  delegation list\n  delegation list --json | jq -r .PartitionKey") { json, results.Table };
         CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
         {
             var asJson = parseResult.GetValue(json);
@@ -24,11 +28,11 @@ internal static class ListCommand
                 await context.Output.WriteLineAsync(TextTable.Line(Headers, Widths));
             }
 
+            await using var checks = new RecordedChecks(results.CreateStore(connection, parseResult), cancellationToken);
             await foreach (var row in connection.CreateStore(parseResult).ListAsync(cancellationToken))
             {
-                await context.Output.WriteLineAsync(asJson
-                    ? JsonSerializer.Serialize(RowJson.From(row), CliJsonContext.Default.RowJson)
-                    : TextTable.Line(Cells(row), Widths));
+                var check = await checks.ForAsync(row.Domain);
+                await context.Output.WriteLineAsync(asJson ? Json(row, check) : TextTable.Line(Cells(row, check), Widths));
             }
 
             return ExitCodes.Success;
@@ -36,12 +40,34 @@ internal static class ListCommand
         return command;
     }
 
-    private static string[] Cells(DelegationRow row) =>
+    private static string Json(DelegationRow row, CheckResult? check)
+    {
+        var json = JsonSerializer.SerializeToNode(RowJson.From(row), CliJsonContext.Default.RowJson)!.AsObject();
+        json["Check"] = check?.StatusWord ?? "never";
+        foreach (var (name, value) in new[]
+        {
+            ("CheckedAt", check?.CheckedAt.ToString("O", CultureInfo.InvariantCulture)),
+            ("CheckStep", check?.Step),
+            ("CheckMessage", check?.Message),
+            ("CertificateExpires", check?.CertificateExpires?.ToString("O", CultureInfo.InvariantCulture)),
+        })
+        {
+            if (value is not null)
+            {
+                json[name] = value;
+            }
+        }
+
+        return json.ToJsonString();
+    }
+
+    private static string[] Cells(DelegationRow row, CheckResult? check) =>
     [
         row.Domain,
         TextTable.Cell(row.Server),
         TextTable.Cell(row.ClientBaseUrl),
         row.Support is null ? "-" : "yes",
         DelegationDocuments.FromRow(row).Problems.Count == 0 ? "ok" : "invalid",
+        RecordedChecks.Word(check),
     ];
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using Delegation.Cli.Check;
+using Delegation.Checks;
 
 namespace Delegation.Tests.Check;
 
@@ -30,15 +30,18 @@ internal sealed class CheckNetwork : IAsyncDisposable
         _pins.SelectMany(p => new[] { "--resolve", $"{p.Host}:{p.Port}:{p.Address}:{p.ConnectPort}" })
             .Concat(["--dns", Dns.EndPoint.ToString(), "--ca-cert", TestCertificates.AuthorityPemFile, "--timeout", Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
-    public async Task<CheckReport> CheckAsync(string domain)
+    /// <summary>The settings that lead a checker to this network.</summary>
+    public CheckSettings Settings() => new()
     {
-        using var checker = new DelegationChecker(new CheckSettings
-        {
-            Pins = _pins,
-            DnsServer = Dns.EndPoint,
-            Timeout = Timeout,
-            ExtraCertificateAuthorities = [TestCertificates.Authority],
-        });
+        Pins = _pins,
+        DnsServer = Dns.EndPoint,
+        Timeout = Timeout,
+        ExtraCertificateAuthorities = [TestCertificates.Authority],
+    };
+
+    public async Task<CheckReport> CheckAsync(string domain, TimeProvider? timeProvider = null)
+    {
+        using var checker = new DelegationChecker(Settings(), timeProvider);
         return await checker.CheckAsync(domain);
     }
 

@@ -1,4 +1,4 @@
-using Delegation.Cli.Check;
+using Delegation.Checks;
 
 namespace Delegation.Tests.Check;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Delegation.Cli.Check;
+using Delegation.Checks;
 using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Check;

@@ -1,5 +1,5 @@
 using System.Net;
-using Delegation.Cli.Check;
+using Delegation.Checks;
 
 namespace Delegation.Tests.Check;
 

@@ -34,16 +34,18 @@ public sealed class MainTemplateSnapshotTests(ExampleSnapshotFixture fixture) : 
     [Fact]
     public void Storage_Example_CreatesTheDelegationsTable()
     {
-        var table = Example.Single("Microsoft.Storage/storageAccounts/tableServices/tables");
+        var tables = Example.OfType("Microsoft.Storage/storageAccounts/tableServices/tables");
 
-        Assert.EndsWith("/default/delegations", table.GetProperty("name").GetString(), StringComparison.Ordinal);
+        Assert.Contains(tables, t => t.GetProperty("name").GetString()!.EndsWith("/default/delegations", StringComparison.Ordinal));
     }
 
     [Fact]
     public void RoleAssignments_Example_GiveTheAppTableReadOnTheTableAndOnlyBlobOwnerOnTheAccount()
     {
         var account = Id(Example.Single("Microsoft.Storage/storageAccounts"));
-        var table = Id(Example.Single("Microsoft.Storage/storageAccounts/tableServices/tables"));
+        var tables = Example.OfType("Microsoft.Storage/storageAccounts/tableServices/tables");
+        var table = Id(tables.Single(t => t.GetProperty("name").GetString()!.EndsWith("/default/delegations", StringComparison.Ordinal)));
+        var checksTable = Id(tables.Single(t => t.GetProperty("name").GetString()!.EndsWith("/default/delegationchecks", StringComparison.Ordinal)));
         var insights = Id(Example.Single("Microsoft.Insights/components"));
         var site = Id(Example.Single("Microsoft.Web/sites"));
 
@@ -55,6 +57,7 @@ public sealed class MainTemplateSnapshotTests(ExampleSnapshotFixture fixture) : 
             {
                 (StorageBlobDataOwner, account),
                 (StorageTableDataReader, table),
+                (StorageTableDataContributor, checksTable),
                 (MonitoringMetricsPublisher, insights),
             }.Order(),
             assignments.Select(a => (a.Role, a.Scope)).Order());
@@ -79,7 +82,8 @@ public sealed class MainTemplateSnapshotTests(ExampleSnapshotFixture fixture) : 
     {
         var assignments = RoleAssignments(Example);
 
-        Assert.DoesNotContain(assignments, a => a.Role == StorageTableDataContributor);
+        // The app's own write access to the check results table is the only one (ChecksTemplateSnapshotTests).
+        Assert.DoesNotContain(assignments, a => a.Role == StorageTableDataContributor && !a.Scope.EndsWith("/tables/delegationchecks", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ internal abstract class DelegatingStore(IDelegationStore inner) : IDelegationSto
 
     public virtual Task<DelegationRow?> GetAsync(string domain, CancellationToken cancellationToken = default) => Inner.GetAsync(domain, cancellationToken);
 
-    public IAsyncEnumerable<DelegationRow> ListAsync(CancellationToken cancellationToken = default) => Inner.ListAsync(cancellationToken);
+    public virtual IAsyncEnumerable<DelegationRow> ListAsync(CancellationToken cancellationToken = default) => Inner.ListAsync(cancellationToken);
 
     public virtual Task<bool> TryAddAsync(DelegationRow row, CancellationToken cancellationToken = default) => Inner.TryAddAsync(row, cancellationToken);
 

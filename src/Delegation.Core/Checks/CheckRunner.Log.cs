@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace Delegation.Checks;
+
+internal sealed partial class CheckRunner
+{
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Delegation check of {Domain} fails at step '{Step}': {Problem}")]
+        public static partial void DomainFails(ILogger logger, string domain, string? step, string? problem);
+
+        [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Delegation check of {Domain} warns at step '{Step}': {Problem}")]
+        public static partial void DomainWarns(ILogger logger, string domain, string? step, string? problem);
+
+        [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Delegation check of {Domain} did not finish within {Seconds} s")]
+        public static partial void DomainTimedOut(ILogger logger, string domain, double seconds);
+
+        [LoggerMessage(EventId = 23, Level = LogLevel.Error, Message = "The check result of {Domain} could not be recorded")]
+        public static partial void RecordFailed(ILogger logger, string domain, Exception exception);
+    }
+}

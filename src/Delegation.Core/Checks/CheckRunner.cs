@@ -1,0 +1,124 @@
+using Azure;
+using Azure.Identity;
+using Delegation.Names;
+using Delegation.Table;
+using Microsoft.Extensions.Logging;
+
+namespace Delegation.Checks;
+
+/// <summary>
+/// Checks many domains a few at a time, each within its own time limit, grades each report and records the result
+/// as soon as it is known, so a run cut short keeps what it found. Shared by the timer function and
+/// <c>delegation check --all</c>.
+/// </summary>
+internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettings settings, CheckMetrics metrics, ILogger<CheckRunner> logger, TimeProvider timeProvider)
+{
+    /// <summary>The domains of every row, in table order; wildcard rows have no single name to check and are passed to <paramref name="skipped"/>.</summary>
+    public static async Task<List<string>> ListDomainsAsync(IDelegationStore store, Func<string, Task>? skipped = null, CancellationToken cancellationToken = default)
+    {
+        var domains = new List<string>();
+        await foreach (var row in store.ListAsync(cancellationToken))
+        {
+            if (!DomainName.IsWildcard(row.Domain))
+            {
+                domains.Add(row.Domain);
+            }
+            else if (skipped is not null)
+            {
+                await skipped(row.Domain);
+            }
+        }
+
+        return domains;
+    }
+
+    /// <summary>
+    /// Checks each domain; records results in <paramref name="results"/> when given. <paramref name="onChecked"/> is
+    /// called once per domain, one call at a time, in the order the checks finish.
+    /// </summary>
+    public async Task<CheckRunSummary> RunAsync(
+        IReadOnlyList<string> domains,
+        CheckRunOptions options,
+        ICheckResultStore? results = null,
+        Func<DomainCheck, Task>? onChecked = null,
+        CancellationToken cancellationToken = default)
+    {
+        var checks = new DomainCheck[domains.Count];
+        var recordFailures = new List<string>();
+        using var callbacks = new SemaphoreSlim(1, 1);
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, domains.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+            async (index, token) =>
+            {
+                var report = await CheckOneAsync(domains[index], options.DomainTimeout, token);
+                var result = CheckGrader.Grade(report, timeProvider.GetUtcNow(), settings);
+                metrics.Checked(result.Status);
+                LogResult(result);
+                var failure = results is null ? null : await RecordAsync(results, result, token);
+                checks[index] = new DomainCheck(index, report, result, results is not null && failure is null);
+                await callbacks.WaitAsync(token);
+                try
+                {
+                    if (failure is not null)
+                    {
+                        recordFailures.Add(failure);
+                    }
+
+                    if (onChecked is not null)
+                    {
+                        await onChecked(checks[index]);
+                    }
+                }
+                finally
+                {
+                    callbacks.Release();
+                }
+            });
+        return new CheckRunSummary(checks, recordFailures);
+    }
+
+    private async Task<CheckReport> CheckOneAsync(string domain, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(limit, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            // WaitAsync frees the slot even if some lookup ignores the token; the abandoned check ends on its own timeouts.
+            return await checker.CheckAsync(domain, linked.Token).WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Log.DomainTimedOut(logger, domain, limit.TotalSeconds);
+            return CheckReport.Failed(domain, CheckStep.Fail("check", $"the check did not finish within {limit.TotalSeconds:0.#} s"));
+        }
+    }
+
+    private async Task<string?> RecordAsync(ICheckResultStore results, CheckResult result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await results.RecordAsync(result, cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AuthenticationFailedException or CredentialUnavailableException)
+        {
+            metrics.RecordFailed();
+            Log.RecordFailed(logger, result.Domain, ex);
+            return $"{result.Domain}: {ex.Message.Split('\n')[0].Trim()}";
+        }
+    }
+
+    private void LogResult(CheckResult result)
+    {
+        switch (result.Status)
+        {
+            case CheckStatus.Fail:
+                Log.DomainFails(logger, result.Domain, result.Step, result.Message);
+                break;
+            case CheckStatus.Warning:
+                Log.DomainWarns(logger, result.Domain, result.Step, result.Message);
+                break;
+        }
+    }
+}

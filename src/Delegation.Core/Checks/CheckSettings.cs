@@ -1,0 +1,31 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Delegation.Documents;
+
+namespace Delegation.Checks;
+
+/// <summary>How one check run reaches the network: pins, DNS server, extra trust, time limit.</summary>
+internal sealed record CheckSettings
+{
+    /// <summary>Synapse and gomatrixserverlib refuse well-known bodies larger than this: the rule the service renders by.</summary>
+    public const int MaxBodyBytes = RenderedDocument.MaxBodyBytes;
+
+    /// <summary>Go's http.Client stops after 10 redirects; Synapse's agent allows 20. We use the stricter one.</summary>
+    public const int MaxRedirects = 10;
+
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>A homeserver certificate that expires sooner than this is a warning.</summary>
+    public TimeSpan CertificateWarning { get; init; } = TimeSpan.FromDays(14);
+
+    /// <summary>A well-known document that takes longer than this (redirects included) is a warning for the watch.</summary>
+    public TimeSpan SlowDocument { get; init; } = TimeSpan.FromSeconds(5);
+
+    public IReadOnlyList<ResolvePin> Pins { get; init; } = [];
+
+    public IPEndPoint? DnsServer { get; init; }
+
+    public X509Certificate2Collection ExtraCertificateAuthorities { get; init; } = [];
+}

@@ -1,0 +1,35 @@
+using System.Net;
+
+namespace Delegation.Checks;
+
+/// <summary>What happened on the way to a server: addresses found, where we connected, the certificate, the failure.</summary>
+internal sealed class ConnectionInfo
+{
+    public string? AddressSource { get; set; }
+
+    public IReadOnlyList<IPEndPoint> Addresses { get; set; } = [];
+
+    public IPEndPoint? ConnectedTo { get; set; }
+
+    public CertificateInfo? Certificate { get; set; }
+
+    public string? Failure { get; set; }
+
+    public IEnumerable<string> Describe()
+    {
+        if (Addresses.Count > 0)
+        {
+            yield return $"addresses ({AddressSource}): {string.Join(", ", Addresses)}";
+        }
+
+        if (ConnectedTo is not null)
+        {
+            yield return $"connected to {ConnectedTo}";
+        }
+
+        if (Certificate is not null)
+        {
+            yield return Certificate.ToString();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Delegation.Names;
+
+namespace Delegation.Checks;
+
+/// <summary>One check run: one HttpClient, one DNS client, shared by every domain checked.</summary>
+internal sealed class DelegationChecker : IDisposable
+{
+    private readonly HttpProbe _probe;
+    private readonly ServerDiscovery _server;
+    private readonly ClientDiscovery _client;
+    private readonly SupportCheck _support;
+
+    public DelegationChecker(CheckSettings settings, TimeProvider? timeProvider = null)
+    {
+        var time = timeProvider ?? TimeProvider.System;
+        var dns = new DnsLookup(settings.DnsServer, settings.Timeout);
+        _probe = new HttpProbe(settings, new AddressResolver(settings.Pins, dns), new CertificateValidator(settings.ExtraCertificateAuthorities, time));
+        var fetcher = new WellKnownFetcher(_probe, time);
+        _server = new ServerDiscovery(new ServerWellKnown(fetcher, time), new SrvDiscovery(dns), new FederationVersion(_probe, settings.CertificateWarning, time));
+        _client = new ClientDiscovery(fetcher);
+        _support = new SupportCheck(fetcher);
+    }
+
+    public async Task<CheckReport> CheckAsync(string input, CancellationToken cancellationToken = default)
+    {
+        var name = input.Trim().TrimEnd('.');
+        if (!System.Text.Ascii.IsValid(name) && DomainName.TryParse(name, out var aLabel, out _))
+        {
+            name = aLabel;
+        }
+
+        if (!ServerName.TryParse(name, out var serverName, out var error))
+        {
+            return CheckReport.Failed(input, CheckStep.Fail("server name", $"'{input}' is not a valid server name ({error})"));
+        }
+
+        var host = serverName.Host;
+        var facts = new CheckFacts();
+        var server = _server.RunAsync(serverName.ToString(), facts, cancellationToken);
+        var client = _client.RunAsync(host, facts, cancellationToken);
+        var support = _support.RunAsync(host, facts, cancellationToken);
+        return new CheckReport(serverName.ToString(), await server, await client, await support) { Facts = facts };
+    }
+
+    public void Dispose() => _probe.Dispose();
+}

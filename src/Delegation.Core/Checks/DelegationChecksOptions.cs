@@ -1,0 +1,40 @@
+namespace Delegation.Checks;
+
+/// <summary>How the watch checks every delegation; bound from the <c>DelegationChecks</c> section.</summary>
+internal sealed class DelegationChecksOptions
+{
+    public const string SectionName = "DelegationChecks";
+
+    /// <summary>The app setting holding the timer's schedule (six-field cron); Bicep sets it, once a day by default.</summary>
+    public const string ScheduleSetting = "DelegationChecksSchedule";
+
+    /// <summary>The results table; the app may write it (its access to the delegations table stays read-only).</summary>
+    public string Table { get; set; } = TableCheckResultStore.DefaultTable;
+
+    /// <summary>Domains checked at once.</summary>
+    public int Concurrency { get; set; } = 8;
+
+    /// <summary>The most one domain's check may take, all requests together; then it is recorded as failed.</summary>
+    public double DomainTimeoutSeconds { get; set; } = 180;
+
+    /// <summary>Each connection, DNS answer and response (30 s, as gomatrixserverlib).</summary>
+    public double RequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>A homeserver certificate expiring within this many days is a warning.</summary>
+    public double CertificateWarningDays { get; set; } = 14;
+
+    /// <summary>A well-known document taking longer than this is a warning.</summary>
+    public double SlowDocumentSeconds { get; set; } = 5;
+
+    /// <summary>A run waits a random time up to this before it starts, so many deployments do not all check at once.</summary>
+    public double MaxStartDelaySeconds { get; set; } = 600;
+
+    public CheckSettings ToSettings() => new()
+    {
+        Timeout = TimeSpan.FromSeconds(RequestTimeoutSeconds),
+        CertificateWarning = TimeSpan.FromDays(CertificateWarningDays),
+        SlowDocument = TimeSpan.FromSeconds(SlowDocumentSeconds),
+    };
+
+    public CheckRunOptions ToRunOptions() => new(Concurrency, TimeSpan.FromSeconds(DomainTimeoutSeconds));
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Delegation.Checks;
+
+public sealed partial class ScheduledChecks
+{
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Delegation checks start in {Seconds:0} s")]
+        public static partial void Starting(ILogger logger, double seconds);
+
+        [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "Delegation checks finished: {Domains} domains, {Ok} ok, {Warnings} warnings, {Failures} failing, {RecordFailures} not recorded")]
+        public static partial void Finished(ILogger logger, int domains, int ok, int warnings, int failures, int recordFailures);
+    }
+}

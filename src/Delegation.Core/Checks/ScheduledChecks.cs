@@ -1,0 +1,42 @@
+using Delegation.Table;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Delegation.Checks;
+
+/// <summary>What the timer function does: after a random start delay, check every delegation and record the results.</summary>
+public sealed partial class ScheduledChecks
+{
+    private readonly IDelegationStore _delegations;
+    private readonly ICheckResultStore _results;
+    private readonly CheckRunner _runner;
+    private readonly DelegationChecksOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<ScheduledChecks> _logger;
+
+    internal ScheduledChecks(IDelegationStore delegations, ICheckResultStore results, CheckRunner runner, IOptions<DelegationChecksOptions> options, TimeProvider timeProvider, ILogger<ScheduledChecks> logger)
+    {
+        _delegations = delegations;
+        _results = results;
+        _runner = runner;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>One scheduled run; results that cannot be recorded are logged and counted, never thrown.</summary>
+    public Task RunAsync(CancellationToken cancellationToken = default) => CheckAllAsync(cancellationToken);
+
+    internal async Task<CheckRunSummary> CheckAllAsync(CancellationToken cancellationToken = default)
+    {
+        var delay = TimeSpan.FromSeconds(_options.MaxStartDelaySeconds * Random.Shared.NextDouble());
+        Log.Starting(_logger, delay.TotalSeconds);
+        await Task.Delay(delay, _timeProvider, cancellationToken);
+
+        var domains = await CheckRunner.ListDomainsAsync(_delegations, cancellationToken: cancellationToken);
+        var summary = await _runner.RunAsync(domains, _options.ToRunOptions(), _results, cancellationToken: cancellationToken);
+        var (ok, warnings, failures) = (summary.Count(CheckStatus.Ok), summary.Count(CheckStatus.Warning), summary.Count(CheckStatus.Fail));
+        Log.Finished(_logger, domains.Count, ok, warnings, failures, summary.RecordFailures.Count);
+        return summary;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using System.Text.Json;
+using Delegation.Documents;
+
+namespace Delegation.Checks;
+
+/// <summary>Fetches <c>/.well-known/matrix/support</c> and checks it against the spec's schema (v1.10).</summary>
+internal sealed class SupportCheck(WellKnownFetcher fetcher)
+{
+    private const string Step = "support well-known";
+
+    public async Task<SectionReport> RunAsync(string host, CheckFacts facts, CancellationToken cancellationToken = default)
+    {
+        var steps = new List<CheckStep>();
+        var fetch = await fetcher.FetchAsync(new Uri($"https://{host}/.well-known/matrix/support"), cancellationToken);
+        facts.Fetched("support", fetch);
+        var final = fetch.Final;
+        var details = fetch.Redirects.Concat(final.Connection.Describe()).ToList();
+        if (fetch.Error is { } error)
+        {
+            steps.Add(CheckStep.Fail(Step, $"GET {final.Target.DisplayUrl}: {error}", details));
+            return SectionReport.From("support", steps);
+        }
+
+        details.Add(final.StatusLine);
+        if (final.Status == 404)
+        {
+            steps.Add(CheckStep.Info(Step, "no support document (404); it is optional", details));
+            return SectionReport.From("support", steps, Verdict.None);
+        }
+
+        if (final.Status != 200)
+        {
+            steps.Add(CheckStep.Fail(Step, $"GET {final.Target.DisplayUrl} answered {final.Status}", details));
+            return SectionReport.From("support", steps);
+        }
+
+        var text = Encoding.UTF8.GetString(final.Body);
+        if (!SupportDocument.TryParse(text, out var document, out var problem))
+        {
+            steps.Add(CheckStep.Fail(Step, $"the support document is invalid: {problem}", details));
+            return SectionReport.From("support", steps);
+        }
+
+        var contacts = document.TryGetProperty("contacts", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
+        var page = document.TryGetProperty("support_page", out var p) ? $", support page {p.GetString()}" : string.Empty;
+        steps.Add(final.Header("Access-Control-Allow-Origin") is null
+            ? CheckStep.Warn(Step, "valid, but without Access-Control-Allow-Origin web clients cannot read it", details)
+            : CheckStep.Ok(Step, $"valid: {contacts} contact(s){page}", details));
+        return SectionReport.From("support", steps);
+    }
+}

@@ -1,0 +1,51 @@
+namespace Delegation.Checks;
+
+/// <summary>
+/// GET with redirects followed by hand: a hop cap, loop detection, one --timeout for the whole chain (as Go's client
+/// timeout covers redirects), and each hop's TLS checked for its own name.
+/// </summary>
+internal sealed class WellKnownFetcher(HttpProbe probe, TimeProvider timeProvider)
+{
+    public async Task<WellKnownFetch> FetchAsync(Uri url, CancellationToken cancellationToken = default)
+    {
+        var started = timeProvider.GetTimestamp();
+        var fetch = await FollowAsync(url, cancellationToken);
+        return fetch with { Elapsed = timeProvider.GetElapsedTime(started) };
+    }
+
+    private async Task<WellKnownFetch> FollowAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var seen = new List<string> { url.AbsoluteUri };
+        var responses = new List<ProbeResponse>();
+        var current = url;
+        var deadline = DateTimeOffset.UtcNow + probe.Timeout;
+        while (true)
+        {
+            var response = await probe.GetAsync(ProbeTarget.ForUrl(current), deadline, cancellationToken);
+            responses.Add(response);
+            if (response.Status is not (301 or 302 or 303 or 307 or 308) || response.Error is not null)
+            {
+                return new WellKnownFetch(responses, response.Error);
+            }
+
+            var location = response.Header("Location");
+            if (location is null || !Uri.TryCreate(current, location, out var next) || (next.Scheme != Uri.UriSchemeHttps && next.Scheme != Uri.UriSchemeHttp))
+            {
+                return new WellKnownFetch(responses, $"{current} answered {response.Status} with Location '{location}', which is not an http(s) URL");
+            }
+
+            if (seen.Contains(next.AbsoluteUri))
+            {
+                return new WellKnownFetch(responses, $"redirect loop: {string.Join(" -> ", seen)} -> {next.AbsoluteUri}");
+            }
+
+            if (responses.Count >= CheckSettings.MaxRedirects)
+            {
+                return new WellKnownFetch(responses, $"too many redirects: gave up after {CheckSettings.MaxRedirects} hops, starting at {url}");
+            }
+
+            seen.Add(next.AbsoluteUri);
+            current = next;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Delegation.Cli;
+using Delegation.Table;
+using Delegation.Tests.Checks;
+using Delegation.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Delegation.Tests.Check;
+
+/// <summary>
+/// <c>check --all --record</c> against crafted scenario servers behind rows in Azurite, then <c>list</c> and
+/// <c>checks</c> reading what was recorded.
+/// </summary>
+public sealed class CheckAllRecordTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task CheckAllRecord_ThenList_ShowsEachDomainsCheck()
+    {
+        await using var setup = await SetupAsync();
+
+        var check = await RunAsync(["check", "--all", "--record", .. setup.Table, .. setup.Network.Arguments()]);
+        var list = await RunAsync(["list", .. setup.Table]);
+
+        output.WriteLine("$ delegation check --all --record");
+        output.WriteLine(check.Stdout + check.Stderr);
+        output.WriteLine("$ delegation list");
+        output.WriteLine(list.Stdout);
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("recorded 3 results (1 ok, 1 warning, 1 fail)", check.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, list.ExitCode);
+        var lines = list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.EndsWith("STATUS   CHECK", lines[0], StringComparison.Ordinal);
+        Assert.Equal(
+            [("*.wild.test", "never"), ("broken.test", "FAIL"), ("good.test", "ok"), ("portless.test", "warn")],
+            lines.Skip(1).Select(l => (l.Split(' ')[0], l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1])));
+    }
+
+    [Fact]
+    public async Task Checks_StatusFilterAndJson_ShowRecordedResults()
+    {
+        await using var setup = await SetupAsync();
+        await RunAsync(["check", "--all", "--record", .. setup.Table, .. setup.Network.Arguments()]);
+
+        var failing = await RunAsync(["checks", "--status", "fail", .. setup.Table]);
+        var json = await RunAsync(["checks", "--json", .. setup.Table]);
+        var listJson = await RunAsync(["list", "--json", .. setup.Table]);
+
+        output.WriteLine(failing.Stdout);
+        Assert.Equal(0, failing.ExitCode);
+        var failingLines = failing.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, failingLines.Length);
+        Assert.StartsWith("broken.test  fail", failingLines[1], StringComparison.Ordinal);
+        Assert.Contains("federation  hs.broken.test:8448: TLS: the certificate is not valid for 'hs.broken.test'", failingLines[1], StringComparison.Ordinal);
+        var results = json.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["broken.test", "good.test", "portless.test"], results.Select(r => r.GetProperty("domain").GetString()));
+        Assert.Equal(["fail", "ok", "warning"], results.Select(r => r.GetProperty("result").GetString()));
+        Assert.Equal("server well-known", results[2].GetProperty("step").GetString());
+        var rows = listJson.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal("never", rows[0].GetProperty("Check").GetString());
+        Assert.False(rows[0].TryGetProperty("CheckedAt", out _));
+        Assert.Equal("fail", rows[1].GetProperty("Check").GetString());
+        Assert.Equal("federation", rows[1].GetProperty("CheckStep").GetString());
+        Assert.True(rows[2].TryGetProperty("CertificateExpires", out _));
+    }
+
+    [Fact]
+    public async Task CheckAll_Progress_CountsEachDomainOnceInOrder()
+    {
+        await using var setup = await SetupAsync();
+
+        var check = await RunAsync(["check", "--all", "--concurrency", "3", .. setup.Table, .. setup.Network.Arguments()]);
+
+        var progress = check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('[')).ToList();
+        Assert.Equal(["[1/3]", "[2/3]", "[3/3]"], progress.Select(l => l.Split(' ')[0]));
+        Assert.Equal(["broken.test:", "good.test:", "portless.test:"], progress.Select(l => l.Split(' ')[1]).Order());
+    }
+
+    [Fact]
+    public async Task CheckAllRecord_ResultsTableRefused_ExitsThreeAndKeepsDelegations()
+    {
+        await using var setup = await SetupAsync();
+        var before = await setup.Store.ListAsync().ToListAsync();
+
+        var check = await RunAsync(["check", "--all", "--record", "--connection-string", setup.ConnectionString, "--table", setup.TableName, "--checks-table", "not_a_table!", .. setup.Network.Arguments()]);
+
+        Assert.Equal(3, check.ExitCode);
+        Assert.StartsWith("Storage error: 400", check.Stderr.Split('\n').Single(l => l.StartsWith("Storage", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var after = await setup.Store.ListAsync().ToListAsync();
+        Assert.Equal(before.Count, after.Count);
+        Assert.All(before.Zip(after), pair => Assert.True(pair.First.HasSameValues(pair.Second)));
+    }
+
+    [Fact]
+    public async Task Check_RecordWithoutAll_IsUsageError()
+    {
+        var check = await RunAsync(["check", "example.test", "--record"]);
+
+        Assert.Equal(2, check.ExitCode);
+        Assert.Contains("--record needs --all", check.Stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exitCode = await DelegationCommand.InvokeAsync(args, stdout, stderr);
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    private static async Task<Setup> SetupAsync()
+    {
+        var azurite = await Azurite.Shared;
+        var table = await azurite.CreateTableAsync("rows");
+        var store = new TableDelegationStore(table);
+        await store.TryAddAsync(new DelegationRow("good.test") { Server = "hs.good.test:8448", ClientBaseUrl = "https://hs.good.test" });
+        await store.TryAddAsync(new DelegationRow("portless.test") { Server = "hs.portless.test" });
+        await store.TryAddAsync(new DelegationRow("broken.test") { Server = "hs.broken.test:8448" });
+        await store.TryAddAsync(new DelegationRow("*.wild.test") { Server = "hs.good.test:8448" });
+
+        var network = (await CheckNetwork.StartAsync()).Good("good.test").Broken("broken.test");
+        network.Pin("portless.test", 443).Pin("hs.portless.test", 8448);
+        network.Server.ValidFor("portless.test", "hs.portless.test")
+            .Json("portless.test", Scenario.ServerWellKnown, """{"m.server":"hs.portless.test"}""", 200, Scenario.Cors)
+            .Homeserver("hs.portless.test");
+        var checksTable = "checks" + Guid.NewGuid().ToString("N")[..12];
+        return new Setup(azurite.ConnectionString, table.Name, checksTable, store, network);
+    }
+
+    private sealed record Setup(string ConnectionString, string TableName, string ChecksTable, TableDelegationStore Store, CheckNetwork Network) : IAsyncDisposable
+    {
+        public string[] Table => ["--connection-string", ConnectionString, "--table", TableName, "--checks-table", ChecksTable];
+
+        public ValueTask DisposeAsync() => Network.DisposeAsync();
+    }
+}

@@ -1,0 +1,124 @@
+using Azure.Data.Tables;
+using Delegation.Checks;
+using Delegation.Table;
+using Delegation.Tests.Check;
+using Delegation.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using System.Diagnostics.Metrics;
+
+namespace Delegation.Tests.Checks;
+
+public sealed class CheckRunnerTests : IDisposable
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly FakeLogger<CheckRunner> _logger = new();
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+
+    private IMeterFactory MeterFactory => _services.GetRequiredService<IMeterFactory>();
+
+    [Fact]
+    public async Task RunAsync_HangingDomain_TimesOutWithoutStoppingOthers()
+    {
+        await using var network = (await CheckNetwork.StartAsync()).Good("good.test");
+        network.Timeout = TimeSpan.FromSeconds(300);
+        var hanging = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var goodChecked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        network.Pin("hang.test", 443).Server.ValidFor("hang.test").Route("hang.test", Scenario.ServerWellKnown, async context =>
+        {
+            hanging.TrySetResult();
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        });
+        var runner = CreateRunner(network);
+
+        var run = runner.RunAsync(["hang.test", "good.test"], new CheckRunOptions(2, TimeSpan.FromSeconds(90)), onChecked: check =>
+        {
+            if (check.Report.Domain == "good.test")
+            {
+                goodChecked.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        });
+        await hanging.Task.WaitAsync(Guard);
+        await goodChecked.Task.WaitAsync(Guard);
+        _time.Advance(TimeSpan.FromSeconds(90));
+        var summary = await run.WaitAsync(Guard);
+
+        Assert.Equal(CheckStatus.Fail, summary.Checks[0].Result.Status);
+        Assert.Equal("check", summary.Checks[0].Result.Step);
+        Assert.Equal("the check did not finish within 90 s", summary.Checks[0].Result.Message);
+        Assert.Equal(CheckStatus.Ok, summary.Checks[1].Result.Status);
+        Assert.Contains(_logger.Collector.GetSnapshot(), r => r.Id.Id == 22 && r.Message == "Delegation check of hang.test did not finish within 90 s");
+    }
+
+    [Fact]
+    public async Task RunAsync_Results_CountedByResultAndEachFailingDomainLogged()
+    {
+        await using var network = (await CheckNetwork.StartAsync()).Good("good.test").Broken("broken.test");
+        using var checks = new MetricCollector<long>(MeterFactory, "Delegation", "delegation.checks");
+        var runner = CreateRunner(network);
+
+        var summary = await runner.RunAsync(["good.test", "broken.test"], new CheckRunOptions(2, TimeSpan.FromSeconds(60))).WaitAsync(Guard);
+
+        Assert.Equal([CheckStatus.Ok, CheckStatus.Fail], summary.Checks.Select(c => c.Result.Status));
+        Assert.Equal(["fail", "ok"], checks.GetMeasurementSnapshot().Select(m => (string)m.Tags["result"]!).Order());
+        var failure = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Equal(20, failure.Id.Id);
+        Assert.StartsWith("Delegation check of broken.test fails at step 'federation': hs.broken.test:8448: TLS:", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_Results_RecordedWithTheirFields()
+    {
+        await using var network = (await CheckNetwork.StartAsync()).Good("good.test").Broken("broken.test");
+        var table = await (await Azurite.Shared).CreateTableAsync("results");
+        var results = new TableCheckResultStore(table);
+        var runner = CreateRunner(network);
+
+        await runner.RunAsync(["good.test", "broken.test"], new CheckRunOptions(2, TimeSpan.FromSeconds(60)), results).WaitAsync(Guard);
+        var recorded = await results.ListAsync().ToListAsync();
+
+        Assert.Equal(["broken.test", "good.test"], recorded.Select(r => r.Domain));
+        Assert.Equal(CheckStatus.Fail, recorded[0].Status);
+        Assert.Equal("federation", recorded[0].Step);
+        Assert.Equal(_time.GetUtcNow().ToUnixTimeSeconds(), recorded[1].CheckedAt.ToUnixTimeSeconds());
+        Assert.Equal(CheckStatus.Ok, recorded[1].Status);
+        Assert.NotNull(recorded[1].CertificateExpires);
+    }
+
+    [Fact]
+    public async Task RunAsync_ResultsTableUnreachable_ReportsEachFailureAndLeavesDelegationsAlone()
+    {
+        await using var network = (await CheckNetwork.StartAsync()).Good("good.test").Broken("broken.test");
+        var delegations = new TableDelegationStore(await (await Azurite.Shared).CreateTableAsync("delegations"));
+        await delegations.TryAddAsync(new DelegationRow("good.test") { Server = "hs.good.test:8448" });
+        await delegations.TryAddAsync(new DelegationRow("broken.test") { Server = "hs.broken.test:8448" });
+        var before = await delegations.ListAsync().ToListAsync();
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 0;
+        var results = new TableCheckResultStore(new TableServiceClient(Azurite.UnreachableConnectionString, options).GetTableClient("delegationchecks"));
+        using var recordFailures = new MetricCollector<long>(MeterFactory, "Delegation", "delegation.checks.record_failures");
+        var runner = CreateRunner(network);
+
+        var domains = await CheckRunner.ListDomainsAsync(delegations);
+        var summary = await runner.RunAsync(domains, new CheckRunOptions(2, TimeSpan.FromSeconds(60)), results).WaitAsync(Guard);
+
+        Assert.Equal(2, summary.RecordFailures.Count);
+        Assert.All(summary.Checks, c => Assert.False(c.Recorded));
+        Assert.Equal(2, recordFailures.GetMeasurementSnapshot().Sum(m => m.Value));
+        Assert.Equal(2, _logger.Collector.GetSnapshot().Count(r => r.Id.Id == 23 && r.Exception is not null));
+        var after = await delegations.ListAsync().ToListAsync();
+        Assert.Equal(before.Count, after.Count);
+        Assert.All(before.Zip(after), pair => Assert.True(pair.First.HasSameValues(pair.Second)));
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    private CheckRunner CreateRunner(CheckNetwork network) =>
+        new(new DelegationChecker(network.Settings()), network.Settings(), new CheckMetrics(MeterFactory), _logger, _time);
+}

@@ -1,0 +1,77 @@
+using Delegation.Checks;
+using Delegation.Table;
+using Delegation.Tests.Check;
+using Delegation.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Delegation.Tests.Checks;
+
+/// <summary>The timer function's handler, wired by AddDelegationChecks as the function app wires it.</summary>
+public sealed class ScheduledChecksTests
+{
+    [Fact]
+    public async Task RunAsync_AfterStartDelay_RecordsEveryDomainButWildcards()
+    {
+        await using var network = (await CheckNetwork.StartAsync()).Good("good.test").Broken("broken.test");
+        var azurite = await Azurite.Shared;
+        var delegationsTable = await azurite.CreateTableAsync("delegations");
+        var resultsTable = await azurite.CreateTableAsync("results");
+        var delegations = new ListCountingStore(new TableDelegationStore(delegationsTable));
+        await delegations.TryAddAsync(new DelegationRow("good.test") { Server = "hs.good.test:8448" });
+        await delegations.TryAddAsync(new DelegationRow("broken.test") { Server = "hs.broken.test:8448" });
+        await delegations.TryAddAsync(new DelegationRow("*.wild.test") { Server = "hs.good.test:8448" });
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var services = Services(azurite, resultsTable.Name, delegations, time, network);
+        var scheduled = services.GetRequiredService<ScheduledChecks>();
+
+        var run = scheduled.CheckAllAsync();
+        var listedBeforeDelay = delegations.Lists;
+        time.Advance(TimeSpan.FromSeconds(600));
+        await run.WaitAsync(TimeSpan.FromSeconds(60));
+        var recorded = await new TableCheckResultStore(resultsTable).ListAsync().ToListAsync();
+
+        Assert.Equal(0, listedBeforeDelay);
+        Assert.Equal(1, delegations.Lists);
+        Assert.Equal([("broken.test", CheckStatus.Fail), ("good.test", CheckStatus.Ok)], recorded.Select(r => (r.Domain, r.Status)));
+    }
+
+    [Fact]
+    public async Task AddDelegationChecks_DefaultOptions_DailyWatchSettings()
+    {
+        var azurite = await Azurite.Shared;
+        await using var services = Services(azurite, "delegationchecks", new InMemoryDelegationStore(), TimeProvider.System, network: null);
+
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DelegationChecksOptions>>().Value;
+        var settings = services.GetRequiredService<CheckSettings>();
+
+        Assert.Equal("delegationchecks", options.Table);
+        Assert.Equal(TimeSpan.FromDays(14), settings.CertificateWarning);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.Timeout);
+        Assert.IsType<TableCheckResultStore>(services.GetRequiredService<ICheckResultStore>());
+    }
+
+    private static ServiceProvider Services(Azurite azurite, string resultsTable, IDelegationStore delegations, TimeProvider time, CheckNetwork? network)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DelegationStorageOptions.ConnectionStringKey] = azurite.ConnectionString,
+            ["DelegationChecks:Table"] = resultsTable,
+        }).Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton(delegations)
+            .AddSingleton(time)
+            .AddDelegationChecks();
+        if (network is not null)
+        {
+            // The scenario's pins, DNS server and test authority, in place of the system's resolver and trust store.
+            services.Replace(ServiceDescriptor.Singleton(new DelegationChecker(network.Settings())));
+        }
+
+        return services.BuildServiceProvider();
+    }
+}
