@@ -21,7 +21,7 @@ public sealed class BicepSettingsStartTests
         using var response = await client.SendAsync(request);
         var exitCode = await host.StopAsync();
 
-        Assert.Equal(6, host.Functions.Count);
+        Assert.Equal(7, host.Functions.Count);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Equal(0, exitCode);

@@ -6,7 +6,7 @@ public sealed class WorkerIndexingTests(FunctionAppUnderHost app) : IClassFixtur
     [Fact]
     public void Indexing_ReportsTheHostAndPathModeRoutesAnonymousWithoutApiPrefix()
     {
-        var functions = app.Host.Functions.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        var functions = app.Host.Functions.Where(f => f.Trigger is not null).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
 
         Assert.Equal(["Client", "DomainClient", "DomainServer", "DomainSupport", "Server", "Support"], functions.Select(f => f.Name));
         Assert.Equal(
@@ -22,7 +22,16 @@ public sealed class WorkerIndexingTests(FunctionAppUnderHost app) : IClassFixtur
     public void Indexing_ListsNoMethods_SoEveryMethodReachesTheHandler()
     {
         // The handler answers OPTIONS (204) and other methods (405) itself; a methods list would make the host answer 404.
-        Assert.All(app.Host.Functions, f => Assert.Null(f.Trigger!.Methods));
+        Assert.All(app.Host.Functions.Where(f => f.Trigger is not null), f => Assert.Null(f.Trigger!.Methods));
+    }
+
+    [Fact]
+    public void Indexing_ReportsTheScheduledChecksAsTheOnlyOtherFunction()
+    {
+        var other = Assert.Single(app.Host.Functions, f => f.Trigger is null);
+
+        Assert.Equal("CheckDelegations", other.Name);
+        Assert.Equal("timerTrigger", Assert.Single(other.Metadata.Bindings.Values).Type);
     }
 
     [Fact]
