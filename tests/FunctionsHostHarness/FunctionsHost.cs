@@ -68,6 +68,17 @@ internal sealed class FunctionsHost : IAsyncDisposable
         return new FunctionsHost(rpcServer, frontEnd, channel, handler, worker, functions);
     }
 
+    /// <summary>
+    /// Fires a timer-triggered function once, as the host's timer does, with the <c>TimerInfo</c> JSON the host sends.
+    /// </summary>
+    public async Task<bool> InvokeTimerAsync(string functionName, TimeSpan timeout)
+    {
+        var function = Functions.Single(f => f.Name == functionName);
+        var timerInfo = new Protocol.TypedData { Json = """{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}""" };
+        var response = await _channel.InvokeAsync(function, Guid.NewGuid().ToString(), timerInfo).WaitAsync(timeout);
+        return response.Result?.Status == Protocol.StatusResult.Types.Status.Success;
+    }
+
     /// <summary>Shuts the worker down as the host does (WorkerTerminate, then the stream ends) and returns its exit code.</summary>
     public async Task<int> StopAsync()
     {

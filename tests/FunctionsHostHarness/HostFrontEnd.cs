@@ -34,7 +34,7 @@ internal sealed class HostFrontEnd(WorkerChannel channel, IReadOnlyList<IndexedF
 
         var invocationId = Guid.NewGuid().ToString();
         context.Request.Headers[InvocationIdHeader] = invocationId;
-        var invocation = channel.InvokeAsync(function, invocationId);
+        var invocation = channel.InvokeAsync(function, invocationId, new Protocol.TypedData { Http = new Protocol.RpcHttp() });
         await forwarder.SendAsync(context, channel.HttpUri!.ToString(), _invoker, _config, HttpTransformer.Default);
 
         try

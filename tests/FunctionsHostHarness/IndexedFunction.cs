@@ -28,12 +28,16 @@ internal sealed class IndexedFunction
 
     public HttpTrigger? Trigger { get; }
 
+    /// <summary>The name of the trigger binding, whatever its type: the invocation's input is bound to it.</summary>
+    public string TriggerBindingName { get; private init; } = string.Empty;
+
     /// <summary>The route with host.json's prefix, as the host matches it (no leading slash).</summary>
     public string? Route { get; }
 
     public static IndexedFunction FromMetadata(RpcFunctionMetadata metadata, string routePrefix)
     {
         HttpTrigger? trigger = null;
+        var triggerBindingName = string.Empty;
         foreach (var raw in metadata.RawBindings)
         {
             using var binding = JsonDocument.Parse(raw);
@@ -44,13 +48,18 @@ internal sealed class IndexedFunction
                 : BindingInfo.Types.Direction.In;
             var name = root.GetProperty("name").GetString()!;
             metadata.Bindings[name] = new BindingInfo { Type = type, Direction = direction };
+            if (type.EndsWith("Trigger", StringComparison.OrdinalIgnoreCase))
+            {
+                triggerBindingName = name;
+            }
+
             if (string.Equals(type, "httpTrigger", StringComparison.OrdinalIgnoreCase))
             {
-                trigger = HttpTrigger.FromBinding(name, root, metadata.Name);
+                trigger = HttpTrigger.FromBinding(root, metadata.Name);
             }
         }
 
-        return new IndexedFunction(metadata, trigger, routePrefix);
+        return new IndexedFunction(metadata, trigger, routePrefix) { TriggerBindingName = triggerBindingName };
     }
 
     /// <summary>Whether the host would send this request to this function (route case-insensitive, method listed or any).</summary>

@@ -62,8 +62,11 @@ internal sealed class WorkerChannel(string workerId, string appDirectory) : Func
         }
     }
 
-    /// <summary>Sends an invocation for an HTTP-triggered function; the HTTP request itself goes to <see cref="HttpUri"/>.</summary>
-    public Task<InvocationResponse> InvokeAsync(IndexedFunction function, string invocationId)
+    /// <summary>
+    /// Sends an invocation with <paramref name="triggerData"/> bound to the trigger. For an HTTP trigger that is an empty
+    /// <see cref="RpcHttp"/>, and the HTTP request itself goes to <see cref="HttpUri"/>.
+    /// </summary>
+    public Task<InvocationResponse> InvokeAsync(IndexedFunction function, string invocationId, TypedData triggerData)
     {
         var pending = new TaskCompletionSource<InvocationResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         _invocations[invocationId] = pending;
@@ -73,7 +76,7 @@ internal sealed class WorkerChannel(string workerId, string appDirectory) : Func
             FunctionId = function.FunctionId,
             TraceContext = new RpcTraceContext { TraceParent = $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-00" },
         };
-        request.InputData.Add(new ParameterBinding { Name = function.Trigger!.Name, Data = new TypedData { Http = new RpcHttp() } });
+        request.InputData.Add(new ParameterBinding { Name = function.TriggerBindingName, Data = triggerData });
         Send(new StreamingMessage { InvocationRequest = request });
         return pending.Task;
     }
