@@ -1,7 +1,7 @@
 using Delegation.Serving;
-using Delegation.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -13,7 +13,7 @@ public sealed class FrontDoorHostTests
     private const string OurSecondId = "8c8a3f1e-0000-4000-8000-000000000002";
 
     private readonly FakeTimeProvider _time = new();
-    private readonly ListLogger<FrontDoorHost> _logger = new();
+    private readonly FakeLogger<FrontDoorHost> _logger = new();
 
     [Fact]
     public void SelectHost_OurFrontDoorWithDelegationHost_TakesItOverForwardedHostAndHost()
@@ -72,15 +72,16 @@ public sealed class FrontDoorHostTests
         frontDoor.SelectHost(headers);
         _time.Advance(TimeSpan.FromSeconds(59));
         frontDoor.SelectHost(headers);
-        var warningsWithinOneLifetime = _logger.Entries.Count;
+        var warningsWithinOneLifetime = _logger.Collector.Count;
         _time.Advance(TimeSpan.FromSeconds(2));
         frontDoor.SelectHost(headers);
+        var warnings = _logger.Collector.GetSnapshot();
 
         Assert.Equal("func-x.azurewebsites.net", first);
         Assert.Equal(1, warningsWithinOneLifetime);
-        Assert.Equal(2, _logger.Entries.Count);
-        Assert.All(_logger.Entries, e => Assert.Equal(LogLevel.Warning, e.Level));
-        Assert.Contains("X-Delegation-Host", _logger.Entries.First().Message, StringComparison.Ordinal);
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, e => Assert.Equal(LogLevel.Warning, e.Level));
+        Assert.Contains("X-Delegation-Host", warnings[0].Message, StringComparison.Ordinal);
     }
 
     private string Select(IHeaderDictionary headers, string? frontDoorIds = OurId) => Create(frontDoorIds).SelectHost(headers).ToString();
