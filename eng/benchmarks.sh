@@ -13,6 +13,6 @@ cd "$WORK"
 [ $# -gt 0 ] || set -- --job short
 echo "== Cache memory (100,000 domains):"
 taskset -c "$SERVER_CPU" dotnet "$BENCH_DLL" memory 100000
-taskset -c "$SERVER_CPU" dotnet "$BENCH_DLL" --filter '*CachedRequestBenchmarks*' '*MissBenchmarks*' --inProcess "$@"
+taskset -c "$SERVER_CPU" dotnet "$BENCH_DLL" --filter '*CachedRequestBenchmarks*' '*MissBenchmarks*' '*CacheEvictionBenchmarks*' --inProcess "$@"
 echo "Reports: $(pwd)/BenchmarkDotNet.Artifacts/results (copied to /tmp/delegation-benchmarks)"
 rm -rf /tmp/delegation-benchmarks && cp -r BenchmarkDotNet.Artifacts/results /tmp/delegation-benchmarks
