@@ -5,7 +5,7 @@ using Delegation.Serving;
 namespace Delegation.Benchmarks.Eviction;
 
 /// <summary>
-/// The cache bookkeeping as <c>DelegationResolver</c> held it before <c>DomainCache</c> (commit 6abb6aa), kept
+/// The cache bookkeeping as <c>DelegationResolver</c> held it before <see cref="DomainCache"/> (commit 6abb6aa), kept
 /// only as the baseline of <see cref="CacheEvictionBenchmarks"/>: over the bound, the writing request trims the cache
 /// to 90% with up to four scans of every entry under a lock.
 /// </summary>
