@@ -6,29 +6,31 @@ namespace Delegation.Serving;
 
 /// <summary>
 /// What this process knows about each domain, answers and known absences together, bounded by
-/// <see cref="ServingOptions.MaxCachedDomains"/>. A lookup by span allocates nothing. Once the cache is full, each new
-/// domain evicts one entry: the hand of a clock ring looks at the next <see cref="EvictionWindow"/> entries and drops
-/// the one least worth keeping (past stale, then a known absence, then an answer past fresh, then the oldest); the
-/// others go round again. No write scans the whole cache.
+/// <see cref="ServingOptions.MaxCachedDomains"/>. A lookup by span allocates nothing and takes no lock. Once the cache is
+/// full, a new domain takes the slot of one evicted entry: the hand of a clock ring looks at the next
+/// <see cref="EvictionWindow"/> slots and evicts the entry least worth keeping (past stale, then a known absence, then
+/// an answer past fresh, then the one the hand reached first); the others stay where they are until the hand comes
+/// round again. No write scans the whole cache.
 /// </summary>
 internal sealed class DomainCache
 {
-    /// <summary>Entries one eviction looks at: enough to find an absence among answers, few enough to cost microseconds.</summary>
+    /// <summary>Slots one eviction looks at: enough to find an absence among answers, few enough to cost microseconds.</summary>
     public const int EvictionWindow = 16;
 
     private readonly ConcurrentDictionary<string, CacheEntry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CacheEntry>.AlternateLookup<ReadOnlySpan<char>> _entriesBySpan;
-
-    // Every cached key once, in the order the hand reaches it; a key the hand passes over goes to the back.
-    private readonly ConcurrentQueue<string> _ring = new();
-    private readonly Lock _evictionLock = new();
+    private readonly Lock _ringLock = new();
     private readonly TimeProvider _time;
     private readonly int _bound;
     private readonly long _freshTicks;
     private readonly long _negativeTicks;
     private readonly long _staleTicks;
     private readonly long _staleRetryTicks;
-    private int _count;
+
+    // The clock ring under _ringLock: every cached key in exactly one slot, grown up to the bound as domains arrive.
+    private string[] _slots = new string[1024];
+    private int _used;
+    private int _hand;
 
     public DomainCache(ServingOptions options, TimeProvider time)
     {
@@ -41,7 +43,8 @@ internal sealed class DomainCache
         _staleRetryTicks = Ticks(Math.Min(options.NegativeCacheSeconds, 10));
     }
 
-    public int Count => Volatile.Read(ref _count);
+    /// <summary>Cached domains; never more than the bound once a <see cref="Set"/> has returned.</summary>
+    public int Count => Volatile.Read(ref _used);
 
     /// <summary>The entry of a domain while it is fresh.</summary>
     public bool TryGetFresh(ReadOnlySpan<char> domain, [NotNullWhen(true)] out CacheEntry? entry)
@@ -65,16 +68,11 @@ internal sealed class DomainCache
         {
             if (_entries.TryAdd(domain, entry))
             {
-                _ring.Enqueue(domain);
-                if (Interlocked.Increment(ref _count) > _bound)
-                {
-                    EvictOverBound(now);
-                }
-
+                TakeSlot(domain, now);
                 return entry;
             }
 
-            // Replace only what is there, so an entry evicted meanwhile is re-added and counted, never added uncounted.
+            // Replace only what is there, so an entry evicted meanwhile is re-added with a slot of its own.
             if (_entries.TryGetValue(domain, out var previous) && _entries.TryUpdate(domain, entry, previous))
             {
                 return entry;
@@ -103,69 +101,56 @@ internal sealed class DomainCache
     // In the time provider's own units: a FakeTimeProvider counts 10^7 per second where Stopwatch on Linux counts 10^9.
     private long Ticks(double seconds) => (long)(seconds * _time.TimestampFrequency);
 
-    private void EvictOverBound(long now)
+    private void TakeSlot(string domain, long now)
     {
-        // Waiting for an eviction in progress (rather than skipping it) keeps the count within the bound once Set returns.
-        lock (_evictionLock)
+        lock (_ringLock)
         {
-            while (Volatile.Read(ref _count) > _bound && EvictOne(now))
+            if (_used < _bound)
             {
+                if (_used == _slots.Length)
+                {
+                    Array.Resize(ref _slots, (int)Math.Min(_slots.Length * 2L, _bound));
+                }
+
+                _slots[_used] = domain;
+                Volatile.Write(ref _used, _used + 1);
+                return;
             }
+
+            var victim = FindVictim(now);
+
+            // By key, so the slot is always freed: an entry refreshed meanwhile goes too and is read again when next asked.
+            _entries.TryRemove(_slots[victim], out _);
+            _slots[victim] = domain;
         }
     }
 
-    private bool EvictOne(long now)
+    private int FindVictim(long now)
     {
-        string? victim = null;
-        CacheEntry? victimEntry = null;
+        var victim = _hand;
         var victimRank = int.MaxValue;
-        for (var looked = 0; looked < EvictionWindow && _ring.TryDequeue(out var key); looked++)
+        for (var looked = 0; looked < EvictionWindow; looked++)
         {
-            // Only eviction takes keys off the ring and out of the dictionary, so every key on the ring is cached.
-            if (!_entries.TryGetValue(key, out var entry))
-            {
-                continue;
-            }
-
-            var rank = Rank(entry, now);
+            var slot = _hand;
+            _hand = slot + 1 == _used ? 0 : slot + 1;
+            var rank = Rank(_slots[slot], now);
             if (rank < victimRank)
             {
-                if (victim is not null)
-                {
-                    _ring.Enqueue(victim);
-                }
-
-                (victim, victimEntry, victimRank) = (key, entry, rank);
+                (victim, victimRank) = (slot, rank);
                 if (rank == 0)
                 {
                     break;
                 }
             }
-            else
-            {
-                _ring.Enqueue(key);
-            }
         }
 
-        if (victim is null)
-        {
-            return false;
-        }
-
-        if (_entries.TryRemove(new KeyValuePair<string, CacheEntry>(victim, victimEntry!)))
-        {
-            Interlocked.Decrement(ref _count);
-        }
-        else
-        {
-            // Refreshed meanwhile: it stays cached, so it stays on the ring; the next round picks another.
-            _ring.Enqueue(victim);
-        }
-
-        return true;
+        return victim;
     }
 
     /// <summary>Lower goes first: past stale (of no use), a known absence, an answer past fresh, a fresh answer.</summary>
-    private static int Rank(CacheEntry entry, long now) =>
-        now >= entry.StaleUntil ? 0 : entry.IsNegative ? 1 : now >= entry.FreshUntil ? 2 : 3;
+    private int Rank(string key, long now) =>
+        !_entries.TryGetValue(key, out var entry) || now >= entry.StaleUntil ? 0
+        : entry.IsNegative ? 1
+        : now >= entry.FreshUntil ? 2
+        : 3;
 }
