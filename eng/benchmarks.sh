@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # BenchmarkDotNet (Release, in-process toolchain): the cached request path against a constant write, the first request
-# for a domain against a bare point read on the same Azurite, and the memory 100,000 cached domains take.
+# for a domain against a bare point read on the same Azurite, the write that finds a full cache (DomainCache against the
+# old scan trim), and the memory 100,000 cached domains take.
 #
 #   eng/benchmarks.sh                     # all, short job
 #   eng/benchmarks.sh --job default       # longer, steadier runs (extra arguments go to BenchmarkDotNet)
