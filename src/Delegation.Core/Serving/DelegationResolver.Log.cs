@@ -12,7 +12,10 @@ public sealed partial class DelegationResolver
         [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Reading the delegation row for {Domain} failed")]
         public static partial void StorageFailed(ILogger logger, string domain, Exception exception);
 
-        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Serving the cached answer for {Domain} because the table cannot be read")]
+        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Serving the cached answer for {Domain} because no fresh answer can be loaded")]
         public static partial void ServingStale(ILogger logger, string domain);
+
+        [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Resolving {Domain} failed with an unexpected error, a defect rather than a storage failure; answering as in an outage")]
+        public static partial void LoadFaulted(ILogger logger, string domain, Exception exception);
     }
 }

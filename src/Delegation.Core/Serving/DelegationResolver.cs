@@ -15,45 +15,33 @@ namespace Delegation.Serving;
 public sealed partial class DelegationResolver : IDisposable
 {
     private readonly IDelegationStore _store;
-    private readonly ServingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<DelegationResolver> _logger;
     private readonly DelegationMetrics _metrics;
-    private readonly ConcurrentDictionary<string, CacheEntry> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CacheEntry>.AlternateLookup<ReadOnlySpan<char>> _entriesBySpan;
+    private readonly DomainCache _cache;
     private readonly ConcurrentDictionary<string, Task<CacheEntry?>> _loads = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _reads;
-    private readonly Lock _trimLock = new();
-    private readonly long _freshTicks;
-    private readonly long _negativeTicks;
-    private readonly long _staleTicks;
-    private readonly long _staleRetryTicks;
     private readonly TimeSpan _storageTimeout;
-    private int _count;
 
     public DelegationResolver(IDelegationStore store, IOptions<ServingOptions> options, TimeProvider time, ILogger<DelegationResolver> logger, DelegationMetrics metrics)
     {
+        var serving = options.Value;
         _store = store;
-        _options = options.Value;
         _time = time;
         _logger = logger;
         _metrics = metrics;
-        _entriesBySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
-        _reads = new SemaphoreSlim(_options.MaxConcurrentReads, _options.MaxConcurrentReads);
-        _freshTicks = Ticks(_options.CacheSeconds);
-        _negativeTicks = Ticks(_options.NegativeCacheSeconds);
-        _staleTicks = Ticks(_options.StaleIfErrorSeconds);
-        _staleRetryTicks = Ticks(Math.Min(_options.NegativeCacheSeconds, 10));
-        _storageTimeout = TimeSpan.FromSeconds(_options.StorageTimeoutSeconds);
+        _cache = new DomainCache(serving, time);
+        _reads = new SemaphoreSlim(serving.MaxConcurrentReads, serving.MaxConcurrentReads);
+        _storageTimeout = TimeSpan.FromSeconds(serving.StorageTimeoutSeconds);
     }
 
     /// <summary>Cached domains, answers and known absences together.</summary>
-    public int CachedCount => Volatile.Read(ref _count);
+    public int CachedCount => _cache.Count;
 
     /// <summary>The cached documents of a domain when they are still fresh; never reads the table, never allocates.</summary>
     public bool TryGetFresh(ReadOnlySpan<char> domain, out Resolution resolution)
     {
-        if (_entriesBySpan.TryGetValue(domain, out var entry) && _time.GetTimestamp() < entry.FreshUntil)
+        if (_cache.TryGetFresh(domain, out var entry))
         {
             resolution = ToResolution(entry);
             return true;
@@ -75,12 +63,9 @@ public sealed partial class DelegationResolver : IDisposable
     private static Resolution ToResolution(CacheEntry entry) =>
         entry.Documents is { } documents ? new Resolution(ResolutionStatus.Found, documents) : Resolution.NotFound;
 
-    // In the time provider's own units: a FakeTimeProvider counts 10^7 per second where Stopwatch on Linux counts 10^9.
-    private long Ticks(double seconds) => (long)(seconds * _time.TimestampFrequency);
-
     private async Task<CacheEntry?> GetEntryAsync(string domain, CancellationToken cancellationToken)
     {
-        if (_entries.TryGetValue(domain, out var cached) && _time.GetTimestamp() < cached.FreshUntil)
+        if (_cache.TryGetFresh(domain, out var cached))
         {
             return cached;
         }
@@ -104,8 +89,10 @@ public sealed partial class DelegationResolver : IDisposable
             }
             catch (Exception ex)
             {
-                // Whatever went wrong, the requests waiting on this load must get an answer, not hang.
-                completion.SetResult(OnStorageFailure(domain, ex));
+                // Not a storage failure (LoadAsync handles those) but a defect, logged as one. The requests waiting on
+                // this load must still get an answer, and it is the outage answer: stale-if-error or a 503.
+                Log.LoadFaulted(_logger, domain, ex);
+                completion.SetResult(UseStale(domain));
             }
             finally
             {
@@ -123,20 +110,13 @@ public sealed partial class DelegationResolver : IDisposable
         {
             try
             {
-                await _reads.WaitAsync(timeout.Token);
-                try
-                {
-                    row = await _store.GetAsync(domain, timeout.Token);
-                }
-                finally
-                {
-                    _reads.Release();
-                }
+                row = await ReadAsync(domain, timeout.Token);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || timeout.IsCancellationRequested)
+            catch (Exception ex) when (StorageFailure.Is(ex))
             {
                 _metrics.TableRead(timeout.IsCancellationRequested ? "timeout" : "error");
-                return OnStorageFailure(domain, ex);
+                Log.StorageFailed(_logger, domain, ex);
+                return UseStale(domain);
             }
         }
 
@@ -149,100 +129,40 @@ public sealed partial class DelegationResolver : IDisposable
                 Log.InvalidRow(_logger, domain, string.Join("; ", documents.Problems));
             }
 
-            return Store(domain, documents, _freshTicks);
+            return _cache.Set(domain, documents);
         }
 
         if (DomainName.WildcardFor(domain) is not { } wildcard)
         {
-            return Store(domain, null, _negativeTicks);
+            return _cache.Set(domain, null);
         }
 
         var wildcardEntry = await GetEntryAsync(wildcard, CancellationToken.None);
-        return wildcardEntry is null ? OnStorageFailure(domain, null) : Store(domain, wildcardEntry.Documents, wildcardEntry.IsNegative ? _negativeTicks : _freshTicks);
+        return wildcardEntry is null ? UseStale(domain) : _cache.Set(domain, wildcardEntry.Documents);
     }
 
-    private CacheEntry? OnStorageFailure(string domain, Exception? exception)
+    private async Task<DelegationRow?> ReadAsync(string domain, CancellationToken cancellationToken)
     {
-        if (exception is not null)
+        await _reads.WaitAsync(cancellationToken);
+        try
         {
-            Log.StorageFailed(_logger, domain, exception);
+            return await _store.GetAsync(domain, cancellationToken);
         }
+        finally
+        {
+            _reads.Release();
+        }
+    }
 
-        var now = _time.GetTimestamp();
-        if (!_entries.TryGetValue(domain, out var stale) || now >= stale.StaleUntil)
+    /// <summary>The outage answer: the cached entry while within stale-if-error (logged), else null for a 503.</summary>
+    private CacheEntry? UseStale(string domain)
+    {
+        if (!_cache.TryUseStale(domain, out var stale))
         {
             return null;
         }
 
         Log.ServingStale(_logger, domain);
-
-        // Keep answering from the stale entry for a short while instead of retrying the table on every request.
-        var retryAt = new CacheEntry(stale.Documents, now + _staleRetryTicks, stale.StaleUntil);
-        _entries.TryUpdate(domain, retryAt, stale);
-        return retryAt;
-    }
-
-    private CacheEntry Store(string domain, DelegationDocuments? documents, long lifetimeTicks)
-    {
-        var now = _time.GetTimestamp();
-        var entry = new CacheEntry(documents, now + lifetimeTicks, now + lifetimeTicks + _staleTicks);
-        while (true)
-        {
-            if (_entries.TryAdd(domain, entry))
-            {
-                if (Interlocked.Increment(ref _count) > _options.MaxCachedDomains)
-                {
-                    Trim(now);
-                }
-
-                return entry;
-            }
-
-            // Replace only what is there, so an entry trimmed meanwhile is re-added and counted, never added uncounted.
-            if (_entries.TryGetValue(domain, out var previous) && _entries.TryUpdate(domain, entry, previous))
-            {
-                return entry;
-            }
-        }
-    }
-
-    /// <summary>Brings the cache down to 90% of its bound: first entries past stale, then absences, then the rest.</summary>
-    private void Trim(long now)
-    {
-        // Waiting for a trim in progress (rather than skipping it) keeps the count within the bound once Store returns.
-        _trimLock.Enter();
-        try
-        {
-            if (Volatile.Read(ref _count) <= _options.MaxCachedDomains)
-            {
-                return;
-            }
-
-            var target = _options.MaxCachedDomains * 9 / 10;
-            RemoveWhere(e => now >= e.StaleUntil, target);
-            RemoveWhere(e => e.IsNegative, target);
-            RemoveWhere(e => now >= e.FreshUntil, target);
-            RemoveWhere(_ => true, target);
-        }
-        finally
-        {
-            _trimLock.Exit();
-        }
-    }
-
-    private void RemoveWhere(Func<CacheEntry, bool> predicate, int target)
-    {
-        foreach (var (key, entry) in _entries)
-        {
-            if (Volatile.Read(ref _count) <= target)
-            {
-                return;
-            }
-
-            if (predicate(entry) && _entries.TryRemove(new KeyValuePair<string, CacheEntry>(key, entry)))
-            {
-                Interlocked.Decrement(ref _count);
-            }
-        }
+        return stale;
     }
 }

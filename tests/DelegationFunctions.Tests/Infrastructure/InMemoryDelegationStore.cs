@@ -17,6 +17,9 @@ internal sealed class InMemoryDelegationStore : IDelegationStore
 
     public bool Failing { get; set; }
 
+    /// <summary>What a read throws while <see cref="Failing"/>: by default what the SDK throws when the table cannot be reached.</summary>
+    public Func<Exception> Failure { get; set; } = () => new RequestFailedException(0, "Connection refused (test)");
+
     public void Put(DelegationRow row) => _rows[row.Domain] = row with { ETag = new ETag(Guid.NewGuid().ToString()) };
 
     public async Task<DelegationRow?> GetAsync(string domain, CancellationToken cancellationToken = default)
@@ -27,7 +30,7 @@ internal sealed class InMemoryDelegationStore : IDelegationStore
         }
 
         await Task.Yield();
-        return Failing ? throw new RequestFailedException(0, "Connection refused (test)") : _rows.GetValueOrDefault(domain);
+        return Failing ? throw Failure() : _rows.GetValueOrDefault(domain);
     }
 
     public async IAsyncEnumerable<DelegationRow> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -3,8 +3,11 @@ using Delegation.Table;
 
 namespace Delegation.Tests.Resilience;
 
-/// <summary>A store whose point reads fail the way the SDK fails when its own network timeout fires first.</summary>
-internal sealed class FailingDelegationStore : IDelegationStore
+/// <summary>
+/// A store whose point reads wait for <see cref="Release"/> and then fail with <paramref name="failure"/>'s exception;
+/// by default the way the SDK fails when its own network timeout fires first.
+/// </summary>
+internal sealed class FailingDelegationStore(Func<Exception>? failure = null) : IDelegationStore
 {
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _reads;
@@ -18,7 +21,7 @@ internal sealed class FailingDelegationStore : IDelegationStore
     {
         Interlocked.Increment(ref _reads);
         await _release.Task;
-        throw new TaskCanceledException("The operation was cancelled because it exceeded the configured timeout of 0:00:05.");
+        throw failure?.Invoke() ?? new TaskCanceledException("The operation was cancelled because it exceeded the configured timeout of 0:00:05.");
     }
 
     public IAsyncEnumerable<DelegationRow> ListAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
