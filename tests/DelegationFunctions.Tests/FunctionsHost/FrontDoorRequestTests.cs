@@ -151,6 +151,20 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Get_HostTheWorkerCannotTake_IsAnsweredNotLeftHanging()
+    {
+        // CONTRACT §5: such a Host stalls the worker's ASP.NET Core integration before any function code runs, and the
+        // worker gives the invocation up after its own 15 s. Front Door and App Service pass only configured host
+        // names, so this cannot reach the app on Azure; the harness must still answer rather than wait for ever.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/matrix/server");
+        request.Headers.Host = "xn--.com";
+
+        using var response = await app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+    }
+
     private static void AssertCors(HttpResponseMessage response)
     {
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
