@@ -22,9 +22,9 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
         }
 
         details.Add(final.StatusLine);
-        if (fetch.ForeignPathMode(host) is { } foreign)
+        if (fetch.ForeignPathMode(host, "clients would log in to that domain's homeserver") is { } foreign)
         {
-            steps.Add(CheckStep.Fail(Step, $"{foreign}; clients would log in to that domain's homeserver", details));
+            steps.Add(CheckStep.Fail(Step, foreign, details));
             return SectionReport.From("client", steps);
         }
 

@@ -23,9 +23,9 @@ internal sealed class ServerWellKnown(WellKnownFetcher fetcher, TimeProvider tim
         }
 
         details.Add(final.StatusLine);
-        if (fetch.ForeignPathMode(host) is { } foreign)
+        if (fetch.ForeignPathMode(host, "homeservers would take that domain's m.server for this one") is { } foreign)
         {
-            steps.Add(CheckStep.Fail(Step, $"{foreign}; homeservers would federate with {host} as that domain says", details));
+            steps.Add(CheckStep.Fail(Step, foreign, details));
             return (null, true);
         }
 

@@ -23,7 +23,7 @@ internal sealed class SupportCheck(WellKnownFetcher fetcher)
         }
 
         details.Add(final.StatusLine);
-        if (fetch.ForeignPathMode(host) is { } foreign)
+        if (fetch.ForeignPathMode(host, "clients would show that domain's support contacts") is { } foreign)
         {
             steps.Add(CheckStep.Fail(Step, foreign, details));
             return SectionReport.From("support", steps);

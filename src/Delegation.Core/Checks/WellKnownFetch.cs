@@ -24,14 +24,15 @@ internal sealed record WellKnownFetch(IReadOnlyList<ProbeResponse> Responses, st
     /// <summary>
     /// Why the chain is wrong for <paramref name="domain"/> when a redirect leads to the path-mode URL of another domain
     /// (<c>https://provider/other.example/.well-known/matrix/server</c>): a copied rule that names the wrong domain.
+    /// <paramref name="consequence"/> says what that does to the document's readers.
     /// </summary>
-    public string? ForeignPathMode(string domain)
+    public string? ForeignPathMode(string domain, string consequence)
     {
         foreach (var response in Responses.Skip(1))
         {
             if (PathModeUrl.DomainOf(response.Target.PathAndQuery) is { } served && !string.Equals(served, domain, StringComparison.OrdinalIgnoreCase))
             {
-                return $"the redirect leads to {response.Target.DisplayUrl}, the path-mode URL of {served}, not of {domain}: that answers {served}'s delegation; the redirect must name /{domain}/";
+                return $"the redirect leads to {response.Target.DisplayUrl}, the path-mode URL of {served}, not of {domain}: {consequence}; the redirect must name /{domain}/";
             }
         }
 

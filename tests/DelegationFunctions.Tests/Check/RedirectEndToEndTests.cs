@@ -94,7 +94,7 @@ public sealed class RedirectEndToEndTests(ITestOutputHelper output)
         var (exitCode, stdout, _) = await RunAsync(setup);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains($"Federation with example.test would FAIL: the redirect leads to {RedirectSetup.PathModeUrl("other.test", "server")}, the path-mode URL of other.test, not of example.test", stdout, StringComparison.Ordinal);
+        Assert.Contains($"Federation with example.test would FAIL: the redirect leads to {RedirectSetup.PathModeUrl("other.test", "server")}, the path-mode URL of other.test, not of example.test: homeservers would take that domain's m.server for this one; the redirect must name /example.test/", stdout, StringComparison.Ordinal);
         Assert.Contains("Client discovery: FAIL", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("m.server is hs.other.test", stdout, StringComparison.Ordinal);
     }
