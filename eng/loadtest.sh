@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Load test, one run, five servers side by side: `delegation serve` over Azurite with the demo row, a bare Kestrel
+# Load test, one run, six entries side by side: `delegation serve` over Azurite with the demo row (host mode, and as
+# `serve-path` the same process asked for the path-mode URL /example.com/.well-known/matrix/server), a bare Kestrel
 # app answering the same document as a constant with the same headers, nginx (one worker) answering it from a `map` on
 # $host, the function app itself as an isolated worker under the Functions host harness (worker gRPC protocol and the
 # host's YARP hop per request), and a minimal isolated function app answering the constant through the same harness
 # (the Functions model's own per-request cost). Each server is pinned to core SERVER_CPU, wrk (1 thread,
-# 32 connections) to core CLIENT_CPU. Rounds are interleaved (serve, bare, nginx, function, constant, serve, ...) and
+# 32 connections) to core CLIENT_CPU. Rounds are interleaved (serve, serve-path, bare, nginx, function, constant, ...) and
 # the median of each is reported.
 #
 #   eng/loadtest.sh                 # DURATION=15 ROUNDS=3 CONNECTIONS=32
@@ -19,8 +20,11 @@ BARE_PORT=18082
 NGINX_PORT=18083
 FUNCTION_PORT=18084
 CONSTANT_PORT=18085
-SERVERS="serve:$SERVE_PORT bare:$BARE_PORT nginx:$NGINX_PORT function:$FUNCTION_PORT constant:$CONSTANT_PORT"
+SERVERS="serve:$SERVE_PORT serve-path:$SERVE_PORT bare:$BARE_PORT nginx:$NGINX_PORT function:$FUNCTION_PORT constant:$CONSTANT_PORT"
 PATH_SERVER="/.well-known/matrix/server"
+# The path and Host each entry is asked with: path mode names the domain in the path, on the provider's host.
+path_for() { if [ "$1" = serve-path ]; then echo "/example.com$PATH_SERVER"; else echo "$PATH_SERVER"; fi; }
+host_for() { if [ "$1" = serve-path ]; then echo "delegation.provider.example"; else echo "example.com"; fi; }
 
 ensure_apt_tools nginx wrk curl
 build_release src/DelegationFunctions tests/FunctionsHostHarness tests/ConstantFunctionApp
@@ -81,24 +85,24 @@ PIDS+=($!)
 
 for port in $SERVE_PORT $BARE_PORT $NGINX_PORT $FUNCTION_PORT $CONSTANT_PORT; do wait_for_port "$port"; done
 for name_port in $SERVERS; do
-  port="${name_port#*:}"
-  body="$(curl -s -H 'Host: example.com' "http://127.0.0.1:$port$PATH_SERVER")"
-  [ "$body" = '{"m.server":"matrix.example.com:443"}' ] || { echo "${name_port%%:*} answered '$body'" >&2; exit 1; }
-  echo "== ${name_port%%:*} headers:"; curl -s -D - -o /dev/null -H 'Host: example.com' "http://127.0.0.1:$port$PATH_SERVER" | tr -d '\r' | sed -n 's/^./   &/p'
+  name="${name_port%%:*}" port="${name_port#*:}"
+  body="$(curl -s -H "Host: $(host_for "$name")" "http://127.0.0.1:$port$(path_for "$name")")"
+  [ "$body" = '{"m.server":"matrix.example.com:443"}' ] || { echo "$name answered '$body'" >&2; exit 1; }
+  echo "== $name headers:"; curl -s -D - -o /dev/null -H "Host: $(host_for "$name")" "http://127.0.0.1:$port$(path_for "$name")" | tr -d '\r' | sed -n 's/^./   &/p'
 done
 
 # wrk prints latency with a unit; turn it into microseconds.
 to_us() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); print v } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v * 1000 } else { sub(/s$/, "", v); print v * 1000000 } }'; }
 
 run_wrk() { # name port seconds
-  taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$3s" --latency -H 'Host: example.com' "http://127.0.0.1:$2$PATH_SERVER" >"$WORK/wrk-$1.txt"
+  taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$3s" --latency -H "Host: $(host_for "$1")" "http://127.0.0.1:$2$(path_for "$1")" >"$WORK/wrk-$1.txt"
   if grep -q "Non-2xx" "$WORK/wrk-$1.txt"; then echo "$1 answered non-2xx under load:" >&2; cat "$WORK/wrk-$1.txt" >&2; exit 1; fi
   local rps p50 p99
   rps="$(awk '/^Requests\/sec:/ { print $2 }' "$WORK/wrk-$1.txt")"
   p50="$(awk '$1 == "50%" { print $2 }' "$WORK/wrk-$1.txt" | to_us)"
   p99="$(awk '$1 == "99%" { print $2 }' "$WORK/wrk-$1.txt" | to_us)"
   echo "$rps $p50 $p99" >>"$WORK/results-$1.txt"
-  printf '   %-6s %10.0f req/s  p50 %7.0f us  p99 %7.0f us\n' "$1" "$rps" "$p50" "$p99"
+  printf '   %-10s %10.0f req/s  p50 %7.0f us  p99 %7.0f us\n' "$1" "$rps" "$p50" "$p99"
 }
 
 echo "Warming up (5 s each)..."
@@ -109,21 +113,24 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 col() { awk -v c="$2" '{ print $c }' "$WORK/results-$1.txt" | median; }
-for name in serve bare nginx function constant; do
-  eval "${name}_rps=$(col $name 1) ${name}_p50=$(col $name 2) ${name}_p99=$(col $name 3)"
+for name in serve serve-path bare nginx function constant; do
+  var="${name//-/_}"
+  eval "${var}_rps=$(col $name 1) ${var}_p50=$(col $name 2) ${var}_p99=$(col $name 3)"
 done
 echo
 echo "Median of $ROUNDS rounds:"
 printf '| %-22s | %10s | %9s | %9s |\n' "server" "requests/s" "p50 (us)" "p99 (us)"
 printf '|%s|%s|%s|%s|\n' "------------------------" "------------" "-----------" "-----------"
 printf '| %-22s | %10.0f | %9.0f | %9.0f |\n' "delegation serve" "$serve_rps" "$serve_p50" "$serve_p99"
+printf '| %-22s | %10.0f | %9.0f | %9.0f |\n' "serve, path mode" "$serve_path_rps" "$serve_path_p50" "$serve_path_p99"
 printf '| %-22s | %10.0f | %9.0f | %9.0f |\n' "bare Kestrel" "$bare_rps" "$bare_p50" "$bare_p99"
 printf '| %-22s | %10.0f | %9.0f | %9.0f |\n' "nginx (1 worker)" "$nginx_rps" "$nginx_p50" "$nginx_p99"
 printf '| %-22s | %10.0f | %9.0f | %9.0f |\n' "function app (harness)" "$function_rps" "$function_p50" "$function_p99"
 printf '| %-22s | %10.0f | %9.0f | %9.0f |\n' "constant function" "$constant_rps" "$constant_p50" "$constant_p99"
 echo
-awk -v s="$serve_rps" -v b="$bare_rps" -v n="$nginx_rps" -v sp="$serve_p99" -v bp="$bare_p99" -v f="$function_rps" -v c="$constant_rps" 'BEGIN {
+awk -v s="$serve_rps" -v sq="$serve_path_rps" -v sqp="$serve_path_p99" -v b="$bare_rps" -v n="$nginx_rps" -v sp="$serve_p99" -v bp="$bare_p99" -v f="$function_rps" -v c="$constant_rps" 'BEGIN {
   printf "serve/bare requests/s: %.2fx (target >= 0.85x)   serve/bare p99: %.2fx (target <= 1.5x)\n", s / b, sp / bp
+  printf "serve path/host mode requests/s: %.2fx   p99: %.2fx\n", sq / s, sqp / sp
   printf "serve/nginx requests/s: %.2fx   bare/nginx requests/s: %.2fx\n", s / n, b / n
   printf "function/constant requests/s: %.2fx (target >= 1.3x)   function/serve: %.2fx   constant/serve: %.2fx\n", f / c, f / s, c / s
 }'

@@ -6,7 +6,8 @@ namespace Delegation.Checks;
 /// <summary>
 /// Turns a check report into the watch's verdict. Fail: federation would fail, or clients cannot discover the
 /// homeserver. Warning: any step's warning, a failing support document, and what the watch adds: a certificate
-/// expiring soon, a well-known <c>m.server</c> without a port, a redirect web clients cannot follow, a slow document.
+/// expiring soon, a well-known <c>m.server</c> without a port, a slow document. (A redirect web clients cannot follow
+/// is a step of its own: a failure for the client document, a warning for support.)
 /// </summary>
 internal static class CheckGrader
 {
@@ -44,12 +45,6 @@ internal static class CheckGrader
 
         foreach (var (document, fetch) in facts.Documents)
         {
-            if (document != "server" && fetch.Error is null && fetch.Final.Status == 200
-                && fetch.Responses.Take(fetch.Responses.Count - 1).FirstOrDefault(r => r.Header("Access-Control-Allow-Origin") is null) is { } redirect)
-            {
-                yield return CheckStep.Warn($"{document} well-known", $"{redirect.Target.DisplayUrl} redirects without Access-Control-Allow-Origin: web clients cannot follow the redirect");
-            }
-
             if (fetch.Error is null && fetch.Final.Status == 200 && fetch.Elapsed > settings.SlowDocument)
             {
                 yield return CheckStep.Warn($"{document} well-known", $"the {document} document took {fetch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s to fetch (warning above {settings.SlowDocument.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s)");

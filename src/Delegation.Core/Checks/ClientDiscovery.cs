@@ -14,7 +14,7 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
         var fetch = await fetcher.FetchAsync(new Uri($"https://{host}/.well-known/matrix/client"), cancellationToken);
         facts.Fetched("client", fetch);
         var final = fetch.Final;
-        var details = fetch.Redirects.Concat(final.Connection.Describe()).ToList();
+        var details = fetch.RedirectsWithCors.Concat(final.Connection.Describe()).ToList();
         if (fetch.Error is { } error)
         {
             steps.Add(CheckStep.Fail(Step, $"GET {final.Target.DisplayUrl}: {error} (FAIL_PROMPT: clients ask the user for a homeserver)", details));
@@ -22,6 +22,12 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
         }
 
         details.Add(final.StatusLine);
+        if (fetch.ForeignPathMode(host, "clients would log in to that domain's homeserver") is { } foreign)
+        {
+            steps.Add(CheckStep.Fail(Step, foreign, details));
+            return SectionReport.From("client", steps);
+        }
+
         if (final.Status == 404)
         {
             steps.Add(CheckStep.Info(Step, "no client well-known (404): clients ask the user for a homeserver URL", details));
@@ -42,9 +48,12 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
             return SectionReport.From("client", steps);
         }
 
-        steps.Add(cors is null
+        var via = fetch.Hops.Any() ? $" (redirected to {final.Target.DisplayUrl})" : string.Empty;
+        steps.Add(fetch.RedirectWithoutCors is { } redirect
+            ? CheckStep.Fail(Step, $"{redirect.Target.DisplayUrl} redirects ({redirect.Status}) without Access-Control-Allow-Origin: web clients such as Element Web cannot follow the redirect, so client discovery fails in a browser", details)
+            : cors is null
             ? CheckStep.Fail(Step, "no Access-Control-Allow-Origin header: web clients such as Element Web cannot read the document", details)
-            : CheckStep.Ok(Step, $"m.homeserver.base_url is {baseUrl}", details));
+            : CheckStep.Ok(Step, $"m.homeserver.base_url is {baseUrl}{via}", details));
         if (!BaseUrl.TryValidate(baseUrl, out var urlError))
         {
             steps.Add(CheckStep.Fail("homeserver", $"m.homeserver.base_url '{baseUrl}' {urlError} (FAIL_ERROR)"));

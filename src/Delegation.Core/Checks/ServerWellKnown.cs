@@ -23,6 +23,12 @@ internal sealed class ServerWellKnown(WellKnownFetcher fetcher, TimeProvider tim
         }
 
         details.Add(final.StatusLine);
+        if (fetch.ForeignPathMode(host, "homeservers would take that domain's m.server for this one") is { } foreign)
+        {
+            steps.Add(CheckStep.Fail(Step, foreign, details));
+            return (null, true);
+        }
+
         if (final.Status == 404)
         {
             steps.Add(CheckStep.Info(Step, $"GET {final.Target.DisplayUrl} answered 404: no delegation, so SRV records of {host} decide", details));
@@ -50,9 +56,10 @@ internal sealed class ServerWellKnown(WellKnownFetcher fetcher, TimeProvider tim
         }
 
         var contentType = final.Header("Content-Type");
+        var via = fetch.Hops.Any() ? $" (redirected to {final.Target.DisplayUrl})" : string.Empty;
         steps.Add(contentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true
-            ? CheckStep.Ok(Step, $"m.server is {delegated}", details)
-            : CheckStep.Warn(Step, $"m.server is {delegated}, but Content-Type is '{contentType ?? "(none)"}', not application/json (homeservers parse it anyway; some tools do not)", details));
+            ? CheckStep.Ok(Step, $"m.server is {delegated}{via}", details)
+            : CheckStep.Warn(Step, $"m.server is {delegated}{via}, but Content-Type is '{contentType ?? "(none)"}', not application/json (homeservers parse it anyway; some tools do not)", details));
         return (delegated, false);
     }
 

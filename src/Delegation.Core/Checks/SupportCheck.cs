@@ -15,7 +15,7 @@ internal sealed class SupportCheck(WellKnownFetcher fetcher)
         var fetch = await fetcher.FetchAsync(new Uri($"https://{host}/.well-known/matrix/support"), cancellationToken);
         facts.Fetched("support", fetch);
         var final = fetch.Final;
-        var details = fetch.Redirects.Concat(final.Connection.Describe()).ToList();
+        var details = fetch.RedirectsWithCors.Concat(final.Connection.Describe()).ToList();
         if (fetch.Error is { } error)
         {
             steps.Add(CheckStep.Fail(Step, $"GET {final.Target.DisplayUrl}: {error}", details));
@@ -23,6 +23,12 @@ internal sealed class SupportCheck(WellKnownFetcher fetcher)
         }
 
         details.Add(final.StatusLine);
+        if (fetch.ForeignPathMode(host, "clients would show that domain's support contacts") is { } foreign)
+        {
+            steps.Add(CheckStep.Fail(Step, foreign, details));
+            return SectionReport.From("support", steps);
+        }
+
         if (final.Status == 404)
         {
             steps.Add(CheckStep.Info(Step, "no support document (404); it is optional", details));
@@ -44,7 +50,9 @@ internal sealed class SupportCheck(WellKnownFetcher fetcher)
 
         var contacts = document.TryGetProperty("contacts", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
         var page = document.TryGetProperty("support_page", out var p) ? $", support page {p.GetString()}" : string.Empty;
-        steps.Add(final.Header("Access-Control-Allow-Origin") is null
+        steps.Add(fetch.RedirectWithoutCors is { } redirect
+            ? CheckStep.Warn(Step, $"valid, but {redirect.Target.DisplayUrl} redirects ({redirect.Status}) without Access-Control-Allow-Origin: web clients cannot follow the redirect", details)
+            : final.Header("Access-Control-Allow-Origin") is null
             ? CheckStep.Warn(Step, "valid, but without Access-Control-Allow-Origin web clients cannot read it", details)
             : CheckStep.Ok(Step, $"valid: {contacts} contact(s){page}", details));
         return SectionReport.From("support", steps);

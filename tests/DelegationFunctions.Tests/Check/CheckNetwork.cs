@@ -25,6 +25,13 @@ internal sealed class CheckNetwork : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Connections to host:port reach another loopback server listening on <paramref name="connectPort"/>.</summary>
+    public CheckNetwork Pin(string host, int port, int connectPort)
+    {
+        _pins.Add(new ResolvePin(host, port, IPAddress.Loopback, connectPort));
+        return this;
+    }
+
     /// <summary>The arguments that give the same pins on the command line.</summary>
     public IEnumerable<string> Arguments() =>
         _pins.SelectMany(p => new[] { "--resolve", $"{p.Host}:{p.Port}:{p.Address}:{p.ConnectPort}" })

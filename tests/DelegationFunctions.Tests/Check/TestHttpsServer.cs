@@ -81,11 +81,16 @@ internal sealed class TestHttpsServer : IAsyncDisposable
     public TestHttpsServer Homeserver(string host) =>
         Json(host, "/_matrix/federation/v1/version", """{"server":{"name":"Synapse","version":"1.140.0"}}""");
 
-    public TestHttpsServer Redirect(string host, string path, string location, int status = 302) =>
+    public TestHttpsServer Redirect(string host, string path, string location, int status = 302, params (string Name, string Value)[] headers) =>
         Route(host, path, context =>
         {
             context.Response.StatusCode = status;
             context.Response.Headers.Location = location;
+            foreach (var (name, value) in headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
             return Task.CompletedTask;
         });
 

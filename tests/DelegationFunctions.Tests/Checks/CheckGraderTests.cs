@@ -79,7 +79,7 @@ public sealed class CheckGraderTests
     }
 
     [Fact]
-    public async Task Grade_ClientRedirectWithoutCors_Warns()
+    public async Task Grade_ClientRedirectWithoutCors_Fails()
     {
         await using var network = (await CheckNetwork.StartAsync()).Good("good.test");
         network.Pin("www.good.test", 443);
@@ -90,10 +90,10 @@ public sealed class CheckGraderTests
         var report = await network.CheckAsync("good.test");
         var result = CheckGrader.Grade(report, Now, network.Settings());
 
-        Assert.Equal(Verdict.Ok, report.Client.Verdict);
-        Assert.Equal(CheckStatus.Warning, result.Status);
+        Assert.Equal(Verdict.Fail, report.Client.Verdict);
+        Assert.Equal(CheckStatus.Fail, result.Status);
         Assert.Equal("client well-known", result.Step);
-        Assert.Equal("https://good.test/.well-known/matrix/client redirects without Access-Control-Allow-Origin: web clients cannot follow the redirect", result.Message);
+        Assert.Equal("https://good.test/.well-known/matrix/client redirects (302) without Access-Control-Allow-Origin: web clients such as Element Web cannot follow the redirect, so client discovery fails in a browser", result.Message);
     }
 
     [Fact]
