@@ -191,10 +191,6 @@ var domains = !useFrontDoor
                                       ? fail('Parameter customDomains: no domain is in shard ${emptyShards[0]}. Rule: shards are numbered from 0 without gaps (an empty shard would be a Front Door profile that serves nothing)')
                                       : requested
 
-// Sorted by shard, so that a shard's domains are a contiguous run starting at shardStarts[shard], in the order the shard
-// module receives them (which is how the dnsRecords output finds each domain's validation token).
-var domainsByShard = sort(domains, (a, b) => a.shard < b.shard)
-var shardStarts = map(range(0, shardCount), s => length(filter(domains, d => d.shard < s)))
 var profileBaseName = 'afd-${namePrefix}-${token}'
 var endpointBaseName = 'fde-${namePrefix}-${token}'
 
@@ -284,13 +280,14 @@ module frontDoorShards 'modules/front-door-shard.bicep' = [
       endpointName: shardName(endpointBaseName, shard)
       routingDeploymentName: shardName('front-door-routing', shard)
       originHostName: functionApp.outputs.defaultHostName
-      domains: map(filter(domainsByShard, d => d.shard == shard), d => {
+      domains: map(filter(domains, d => d.shard == shard), d => {
         name: d.name
         resourceName: customDomainResourceName(d.name)
         dnsZoneName: d.dnsZoneName
         dnsZoneResourceGroup: d.dnsZoneResourceGroup
         apexTakeover: d.apexTakeover
       })
+      profileShard: shard
       providerHost: {
         name: shard == 0 ? providerHost.name : ''
         resourceName: customDomainResourceName(providerHost.name)
@@ -393,20 +390,5 @@ output providerHostRecords array = [
   }
 ]
 
-@description('Per domain, its shard and the DNS records to create where the template did not create them (an apex in Azure DNS without apexTakeover gets only its TXT record). Listed by shard.')
-output dnsRecords array = [
-  for (d, i) in domainsByShard: {
-    domain: d.name
-    shard: d.shard
-    frontDoorProfileName: shardName(profileBaseName, d.shard)
-    frontDoorEndpointName: shardName(endpointBaseName, d.shard)
-    customDomainName: customDomainResourceName(d.name)
-    validationTxtName: '_dnsauth.${d.name}'
-    validationTxtValue: frontDoorShards[d.shard].outputs.validationTokens[i - shardStarts[d.shard]]
-    cnameName: d.name
-    cnameTarget: frontDoorShards[d.shard].outputs.endpointHostName
-    createdInAzureDns: !empty(d.dnsZoneName)
-    apex: d.dnsZoneName == d.name
-    apexTakeover: d.apexTakeover
-  }
-]
+@description('Per domain, its shard and the DNS records to create where the template did not create them (an apex in Azure DNS without apexTakeover gets only its TXT record). One list per shard (an output loop holds at most 800 entries, so each shard\'s deployment writes its own); jq flatten lists every domain.')
+output dnsRecords array = [for shard in range(0, shardCount): frontDoorShards[shard].outputs.dnsRecords]

@@ -8,6 +8,9 @@ import { dnsDeploymentName } from '../names.bicep'
 @description('Name of the existing Front Door profile of this shard.')
 param profileName string
 
+@description('Number of this shard, from 0.')
+param profileShard int
+
 @description('Name of the shard\'s endpoint.')
 param endpointName string
 
@@ -91,8 +94,23 @@ module providerDnsRecords 'dns-records.bicep' = if (!empty(providerHost.name) &&
 @description('Host name of the shard\'s endpoint (the CNAME target of its domains).')
 output endpointHostName string = routing.outputs.endpointHostName
 
-@description('The _dnsauth TXT value of each domain, in the order of the domains parameter.')
-output validationTokens string[] = routing.outputs.validationTokens
+@description('Per domain, its shard and the DNS records to create where the template did not create them.')
+output dnsRecords array = [
+  for (d, i) in domains: {
+    domain: d.name
+    shard: profileShard
+    frontDoorProfileName: profileName
+    frontDoorEndpointName: endpointName
+    customDomainName: d.resourceName
+    validationTxtName: '_dnsauth.${d.name}'
+    validationTxtValue: routing.outputs.validationTokens[i]
+    cnameName: d.name
+    cnameTarget: routing.outputs.endpointHostName
+    createdInAzureDns: !empty(d.dnsZoneName)
+    apex: d.dnsZoneName == d.name
+    apexTakeover: d.apexTakeover
+  }
+]
 
 @description('The _dnsauth TXT value of the provider host, or empty without one.')
 output providerValidationToken string = routing.outputs.providerValidationToken

@@ -305,4 +305,4 @@ output validationTokens string[] = [
 ]
 
 @description('The _dnsauth TXT value of the provider host, or empty without one.')
-output providerValidationToken string = providerDomain.?properties.validationProperties.validationToken ?? ''
+output providerValidationToken string = hasProviderHost ? providerDomain!.properties.validationProperties.validationToken : ''
