@@ -1,8 +1,10 @@
-// Serves /.well-known/matrix/* for many custom domains: a Flex Consumption function app reading one table with its
-// managed identity, behind Azure Front Door, which holds the domains and their managed certificates.
+// Serves /.well-known/matrix/* for many domains: a Flex Consumption function app reading one table with its managed
+// identity, behind Azure Front Door (as many profiles as the domains need), which holds the custom domains, their managed
+// certificates and optionally the provider's own host for path mode; or, without Front Door, path mode on the app's own
+// host name.
 targetScope = 'resourceGroup'
 
-import { customDomainResourceName, dnsDeploymentName } from 'names.bicep'
+import { customDomainResourceName, shardName } from 'names.bicep'
 
 @description('One custom domain that Front Door answers for.')
 type customDomain = {
@@ -17,6 +19,10 @@ type customDomain = {
 
   @description('Optional: the resource group of that zone, when it is not this one.')
   dnsZoneResourceGroup: string?
+
+  @description('Optional Front Door shard (profile) that holds the domain, from 0; default 0. A profile holds 100 domains on Standard and 500 on Premium: when shard 0 is full, give the domains you add shard 1, and so on. The shard is written down, never computed, so adding or removing a domain never moves another one to another profile (which would change its CNAME target and reissue its certificate).')
+  @minValue(0)
+  shard: int?
 }
 
 @description('Azure region of the function app, storage and monitoring (Front Door is global).')
@@ -27,10 +33,22 @@ param location string = resourceGroup().location
 @maxLength(8)
 param namePrefix string = 'mxdeleg'
 
-@description('The domains to serve, at least one. Front Door allows 100 custom domains per Standard profile and 500 per Premium one.')
-param customDomains customDomain[]
+@description('The domains Front Door serves in full (host mode, each with its own managed certificate), at least one unless providerHostName is set. Each Front Door profile (shard) holds 100 of them on Standard and 500 on Premium; the field shard of each entry says which (default 0; docs/deploy.md, "More domains than one profile holds").')
+param customDomains customDomain[] = []
 
-@description('Front Door tier: Standard (up to 100 custom domains) or Premium (up to 500, adds WAF managed rules and Private Link; see enableWaf).')
+@description('Optional: the provider\'s own host name for path mode, e.g. delegation.provider.example. Front Door serves it with one managed certificate and a route for /*, so a customer redirects https://example.com/.well-known/matrix/server to https://<this host>/example.com/.well-known/matrix/server and needs no certificate of their own here. Dedicate the name to delegation: its DNS points at Front Door.')
+param providerHostName string = ''
+
+@description('Optional: an Azure DNS zone that holds providerHostName (the name itself or a parent); the template then creates its _dnsauth TXT record and its CNAME (or, for an apex, alias A record) to Front Door.')
+param providerHostDnsZoneName string = ''
+
+@description('Optional: the resource group of that zone, when it is not this one.')
+param providerHostDnsZoneResourceGroup string = ''
+
+@description('false deploys no Front Door at all: path mode only, on the function app\'s own *.azurewebsites.net name with the platform\'s certificate (https://<app>.azurewebsites.net/example.com/.well-known/matrix/server), no access restriction, no edge cache. Then customDomains and providerHostName stay empty. Compare the two in docs/deploy.md, "With or without Front Door".')
+param useFrontDoor bool = true
+
+@description('Front Door tier of every profile: Standard (up to 100 custom domains per profile) or Premium (up to 500 per profile, adds WAF managed rules and Private Link; see enableWaf).')
 @allowed([
   'Standard'
   'Premium'
@@ -115,32 +133,66 @@ func zoneHolds(zone string, name string) bool => name == zone || endsWith(name, 
 var requested = map(
   customDomains,
   d =>
-    union(
-      d,
-      { name: toLower(d.name), dnsZoneName: toLower(d.?dnsZoneName ?? ''), apexTakeover: d.?apexTakeover ?? false }
-    )
+    union(d, {
+      name: toLower(d.name)
+      dnsZoneName: toLower(d.?dnsZoneName ?? '')
+      dnsZoneResourceGroup: d.?dnsZoneResourceGroup ?? resourceGroup().name
+      apexTakeover: d.?apexTakeover ?? false
+      shard: d.?shard ?? 0
+    })
 )
+var providerHost = {
+  name: toLower(providerHostName)
+  dnsZoneName: toLower(providerHostDnsZoneName)
+  dnsZoneResourceGroup: empty(providerHostDnsZoneResourceGroup) ? resourceGroup().name : providerHostDnsZoneResourceGroup
+}
+var hasProviderHost = !empty(providerHost.name)
 var requestedNames = map(requested, d => d.name)
 var invalidNames = filter(requestedNames, n => !isDnsName(n))
 var longNames = filter(requestedNames, n => length(n) > 64)
 var misusedTakeovers = filter(requested, d => d.apexTakeover && d.dnsZoneName != d.name)
 var duplicateNames = filter(union(requestedNames, []), n => length(filter(requestedNames, m => m == n)) > 1)
 var misplacedZones = filter(requested, d => !empty(d.dnsZoneName) && !zoneHolds(d.dnsZoneName, d.name))
-var domains = empty(requested)
-  ? fail('Parameter customDomains is empty. Rule: at least one domain')
-  : !empty(invalidNames)
-      ? fail('Parameter customDomains: \'${join(invalidNames, '\', \'')}\' is not a DNS name. Rule: letters, digits and hyphens in dot-separated labels of 1 to 63 characters, at least two labels, no wildcard, no trailing dot, at most 253 characters')
-      : !empty(longNames)
-          ? fail('Parameter customDomains: \'${join(longNames, '\', \'')}\' is longer than 64 characters. Rule: Front Door managed certificates take host names of at most 64 characters')
-          : !empty(duplicateNames)
-              ? fail('Parameter customDomains lists \'${join(duplicateNames, '\', \'')}\' more than once. Rule: each domain once (names compare case-insensitively)')
-              : !empty(misplacedZones)
-                  ? fail('Parameter customDomains: the dnsZoneName of \'${join(map(misplacedZones, d => d.name), '\', \'')}\' does not hold that name. Rule: the zone is the domain itself (apex) or one of its parents')
-                  : !empty(misusedTakeovers)
-                      ? fail('Parameter customDomains: apexTakeover is set for \'${join(map(misusedTakeovers, d => d.name), '\', \'')}\', which is not the apex of its dnsZoneName. Rule: apexTakeover applies only to a domain whose dnsZoneName is the domain itself')
-                      : length(requested) > domainLimit
-                          ? fail('Parameter customDomains has ${length(requested)} entries, but a Front Door ${frontDoorTier} profile allows ${domainLimit} custom domains. Set frontDoorTier to Premium (up to 500), or split the domains over several deployments, each in its own resource group with its own profile')
-                          : requested
+var shardCount = useFrontDoor ? max(concat([0], map(requested, d => d.shard))) + 1 : 0
+var shardSizes = map(range(0, shardCount), s => length(filter(requested, d => d.shard == s)))
+var fullShards = filter(range(0, shardCount), s => shardSizes[s] > domainLimit)
+// Shard 0 may hold only the provider host; any other empty shard would be a profile that serves nothing.
+var emptyShards = filter(range(0, shardCount), s => shardSizes[s] == 0 && (s > 0 || !hasProviderHost))
+var providerHostProblem = !hasProviderHost
+  ? ''
+  : !isDnsName(providerHost.name) || length(providerHost.name) > 64
+      ? 'is not a DNS name of at most 64 characters. Rule: letters, digits and hyphens in dot-separated labels, no wildcard, no trailing dot (a Front Door managed certificate covers it)'
+      : contains(requestedNames, providerHost.name)
+          ? 'is also in customDomains. Rule: the provider host serves path mode only; a domain in customDomains is served in full'
+          : !empty(providerHost.dnsZoneName) && !zoneHolds(providerHost.dnsZoneName, providerHost.name)
+              ? 'is not in providerHostDnsZoneName \'${providerHost.dnsZoneName}\'. Rule: the zone is the name itself or one of its parents'
+              : ''
+var domains = !useFrontDoor
+  ? (!empty(requested) || hasProviderHost || enableWaf
+      ? fail('Parameter useFrontDoor is false, but customDomains, providerHostName or enableWaf is set. Rule: without Front Door the app serves path mode on its own host name only; leave customDomains and providerHostName empty and enableWaf false')
+      : requested)
+  : empty(requested) && !hasProviderHost
+      ? fail('Parameter customDomains is empty and providerHostName is not set. Rule: at least one domain, or a provider host for path mode (or useFrontDoor false for path mode on the app\'s own host name)')
+      : !empty(providerHostProblem)
+          ? fail('Parameter providerHostName \'${providerHost.name}\' ${providerHostProblem}')
+          : !empty(invalidNames)
+              ? fail('Parameter customDomains: \'${join(invalidNames, '\', \'')}\' is not a DNS name. Rule: letters, digits and hyphens in dot-separated labels of 1 to 63 characters, at least two labels, no wildcard, no trailing dot, at most 253 characters')
+              : !empty(longNames)
+                  ? fail('Parameter customDomains: \'${join(longNames, '\', \'')}\' is longer than 64 characters. Rule: Front Door managed certificates take host names of at most 64 characters')
+                  : !empty(duplicateNames)
+                      ? fail('Parameter customDomains lists \'${join(duplicateNames, '\', \'')}\' more than once. Rule: each domain once (names compare case-insensitively)')
+                      : !empty(misplacedZones)
+                          ? fail('Parameter customDomains: the dnsZoneName of \'${join(map(misplacedZones, d => d.name), '\', \'')}\' does not hold that name. Rule: the zone is the domain itself (apex) or one of its parents')
+                          : !empty(misusedTakeovers)
+                              ? fail('Parameter customDomains: apexTakeover is set for \'${join(map(misusedTakeovers, d => d.name), '\', \'')}\', which is not the apex of its dnsZoneName. Rule: apexTakeover applies only to a domain whose dnsZoneName is the domain itself')
+                              : !empty(fullShards)
+                                  ? fail('Parameter customDomains has ${shardSizes[fullShards[0]]} entries in shard ${fullShards[0]}, but a Front Door ${frontDoorTier} profile allows ${domainLimit} custom domains. Rule: at most ${domainLimit} domains per shard. ${frontDoorTier == 'Standard' ? 'Set frontDoorTier to Premium (500 per profile), or g' : 'G'}ive the domains you add shard: ${shardCount} (each shard is its own profile); never move a domain that is already served')
+                                  : !empty(emptyShards)
+                                      ? fail('Parameter customDomains: no domain is in shard ${emptyShards[0]}. Rule: shards are numbered from 0 without gaps (an empty shard would be a Front Door profile that serves nothing)')
+                                      : requested
+
+var profileBaseName = 'afd-${namePrefix}-${token}'
+var endpointBaseName = 'fde-${namePrefix}-${token}'
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
@@ -163,14 +215,16 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
-resource frontDoor 'Microsoft.Cdn/profiles@2024-02-01' = {
-  name: 'afd-${namePrefix}-${token}'
-  location: 'global'
-  tags: tags
-  sku: {
-    name: '${frontDoorTier}_AzureFrontDoor'
+resource frontDoors 'Microsoft.Cdn/profiles@2024-02-01' = [
+  for shard in range(0, shardCount): {
+    name: shardName(profileBaseName, shard)
+    location: 'global'
+    tags: tags
+    sku: {
+      name: '${frontDoorTier}_AzureFrontDoor'
+    }
   }
-}
+]
 
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
@@ -185,7 +239,7 @@ module functionApp 'modules/function-app.bicep' = {
     tableServiceUri: storage.outputs.tableServiceUri
     tableName: tableName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
-    frontDoorId: frontDoor.properties.frontDoorId
+    frontDoorIds: [for shard in range(0, shardCount): frontDoors[shard].properties.frontDoorId]
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyInstances: alwaysReadyInstances
@@ -218,47 +272,61 @@ module checks 'modules/checks.bicep' = {
   }
 }
 
-module frontDoorRouting 'modules/front-door.bicep' = {
-  name: 'front-door'
-  params: {
-    profileName: frontDoor.name
-    endpointName: 'fde-${namePrefix}-${token}'
-    originHostName: functionApp.outputs.defaultHostName
-    domains: map(domains, d => {
-      name: d.name
-      resourceName: customDomainResourceName(d.name)
-      dnsZoneName: d.dnsZoneName
-      dnsZoneResourceGroup: d.?dnsZoneResourceGroup ?? resourceGroup().name
-    })
-    enableWaf: enableWaf && frontDoorTier != 'Premium'
-      ? fail('Parameter enableWaf is true, but frontDoorTier is ${frontDoorTier}. Rule: WAF managed rules need frontDoorTier Premium')
-      : enableWaf
-    wafPolicyName: 'waf${namePrefix}${token}'
+module frontDoorShards 'modules/front-door-shard.bicep' = [
+  for shard in range(0, shardCount): {
+    name: shardName('front-door', shard)
+    params: {
+      profileName: frontDoors[shard].name
+      endpointName: shardName(endpointBaseName, shard)
+      routingDeploymentName: shardName('front-door-routing', shard)
+      originHostName: functionApp.outputs.defaultHostName
+      domains: map(filter(domains, d => d.shard == shard), d => {
+        name: d.name
+        resourceName: customDomainResourceName(d.name)
+        dnsZoneName: d.dnsZoneName
+        dnsZoneResourceGroup: d.dnsZoneResourceGroup
+        apexTakeover: d.apexTakeover
+      })
+      profileShard: shard
+      providerHost: {
+        name: shard == 0 ? providerHost.name : ''
+        resourceName: customDomainResourceName(providerHost.name)
+        dnsZoneName: providerHost.dnsZoneName
+        dnsZoneResourceGroup: providerHost.dnsZoneResourceGroup
+      }
+      enableWaf: enableWaf && frontDoorTier != 'Premium'
+        ? fail('Parameter enableWaf is true, but frontDoorTier is ${frontDoorTier}. Rule: WAF managed rules need frontDoorTier Premium')
+        : enableWaf
+      // WAF policy names take letters and digits only.
+      wafPolicyName: 'waf${namePrefix}${token}${shard == 0 ? '' : string(shard)}'
+    }
   }
-}
+]
 
 // Access logs (one line per request at the edge), health probe and WAF logs, and metrics, into the workspace.
-resource frontDoorDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'to-log-analytics'
-  scope: frontDoor
-  properties: {
-    workspaceId: monitoring.outputs.workspaceId
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
+resource frontDoorDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for shard in range(0, shardCount): {
+    name: 'to-log-analytics'
+    scope: frontDoors[shard]
+    properties: {
+      workspaceId: monitoring.outputs.workspaceId
+      logs: [
+        {
+          categoryGroup: 'allLogs'
+          enabled: true
+        }
+      ]
+      metrics: [
+        {
+          category: 'AllMetrics'
+          enabled: true
+        }
+      ]
+    }
   }
-}
+]
 
-module domainAlert 'modules/domain-alert.bicep' = {
+module domainAlert 'modules/domain-alert.bicep' = if (useFrontDoor) {
   name: 'domain-alert'
   // The rule runs in the workspace, which it finds by name.
   dependsOn: [
@@ -269,25 +337,10 @@ module domainAlert 'modules/domain-alert.bicep' = {
     tags: tags
     alertName: 'alert-${namePrefix}-${token}-domain-validation'
     workspaceName: workspaceName
-    profileId: frontDoor.id
+    profileIds: [for shard in range(0, shardCount): frontDoors[shard].id]
     alertEmailAddress: alertEmailAddress
   }
 }
-
-module dnsRecords 'modules/dns-records.bicep' = [
-  for (d, i) in domains: if (!empty(d.dnsZoneName)) {
-    name: dnsDeploymentName(resourceGroup().id, d.name)
-    scope: resourceGroup(d.?dnsZoneResourceGroup ?? resourceGroup().name)
-    params: {
-      zoneName: d.dnsZoneName
-      domainName: d.name
-      validationToken: frontDoorRouting.outputs.validationTokens[i]
-      endpointId: frontDoorRouting.outputs.endpointId
-      endpointHostName: frontDoorRouting.outputs.endpointHostName
-      apexTakeover: d.apexTakeover
-    }
-  }
-]
 
 @description('Name of the function app, for eng/publish.sh.')
 output functionAppName string = functionApp.outputs.appName
@@ -298,26 +351,44 @@ output tableServiceUri string = storage.outputs.tableServiceUri
 @description('Storage account that holds the delegations table.')
 output storageAccountName string = storage.outputs.accountName
 
-@description('Name of the Front Door profile (az afd ... --profile-name).')
-output frontDoorProfileName string = frontDoor.name
+@description('Name of the Front Door profile of shard 0 (az afd ... --profile-name); empty without Front Door. frontDoorShards lists every shard.')
+output frontDoorProfileName string = useFrontDoor ? shardName(profileBaseName, 0) : ''
 
-@description('Name of the Front Door endpoint (az afd endpoint purge --endpoint-name).')
-output frontDoorEndpointName string = frontDoorRouting.outputs.endpointName
+@description('Name of the Front Door endpoint of shard 0 (az afd endpoint purge --endpoint-name); empty without Front Door.')
+output frontDoorEndpointName string = useFrontDoor ? shardName(endpointBaseName, 0) : ''
 
-@description('Front Door endpoint host name: the CNAME target of every subdomain.')
-output frontDoorEndpointHostName string = frontDoorRouting.outputs.endpointHostName
+@description('Host name of the Front Door endpoint of shard 0: the CNAME target of its domains and of the provider host; empty without Front Door.')
+output frontDoorEndpointHostName string = useFrontDoor ? frontDoorShards[0].outputs.endpointHostName : ''
 
-@description('Per domain, the DNS records to create where the template did not create them (an apex in Azure DNS without apexTakeover gets only its TXT record).')
-output dnsRecords array = [
-  for (d, i) in domains: {
-    domain: d.name
-    customDomainName: customDomainResourceName(d.name)
-    validationTxtName: '_dnsauth.${d.name}'
-    validationTxtValue: frontDoorRouting.outputs.validationTokens[i]
-    cnameName: d.name
-    cnameTarget: frontDoorRouting.outputs.endpointHostName
-    createdInAzureDns: !empty(d.dnsZoneName)
-    apex: d.dnsZoneName == d.name
-    apexTakeover: d.apexTakeover
+@description('Per shard: its profile, endpoint, endpoint host name (the CNAME target of its domains) and number of domains.')
+output frontDoorShards array = [
+  for shard in range(0, shardCount): {
+    shard: shard
+    profileName: frontDoors[shard].name
+    endpointName: shardName(endpointBaseName, shard)
+    endpointHostName: frontDoorShards[shard].outputs.endpointHostName
+    domainCount: shardSizes[shard]
   }
 ]
+
+@description('Base URL of path mode (https://<host>/<domain>/.well-known/matrix/...): the provider host, or without Front Door the app\'s own host name; empty when neither serves path mode.')
+output pathModeBaseUrl string = hasProviderHost
+  ? 'https://${providerHost.name}'
+  : useFrontDoor ? '' : 'https://${functionApp.outputs.defaultHostName}'
+
+@description('The provider host\'s DNS records (none or one entry): the _dnsauth TXT and the CNAME to shard 0\'s endpoint.')
+output providerHostRecords array = [
+  for shard in range(0, hasProviderHost ? 1 : 0): {
+    domain: providerHost.name
+    customDomainName: customDomainResourceName(providerHost.name)
+    validationTxtName: '_dnsauth.${providerHost.name}'
+    validationTxtValue: frontDoorShards[shard].outputs.providerValidationToken
+    cnameName: providerHost.name
+    cnameTarget: frontDoorShards[shard].outputs.endpointHostName
+    frontDoorProfileName: shardName(profileBaseName, shard)
+    createdInAzureDns: !empty(providerHost.dnsZoneName)
+  }
+]
+
+@description('Per domain, its shard and the DNS records to create where the template did not create them (an apex in Azure DNS without apexTakeover gets only its TXT record). One list per shard (an output loop holds at most 800 entries, so each shard\'s deployment writes its own); jq flatten lists every domain.')
+output dnsRecords array = [for shard in range(0, shardCount): frontDoorShards[shard].outputs.dnsRecords]

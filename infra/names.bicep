@@ -11,3 +11,8 @@ func customDomainResourceName(name string) string => '${replace(name, '.', '-')}
 @description('Name of the nested deployment that writes a domain\'s records: unique per domain and per deploying resource group.')
 func dnsDeploymentName(resourceGroupId string, name string) string =>
   'dns-${take(name, 40)}-${uniqueString(resourceGroupId, name)}'
+
+// Shard 0 keeps the name a single-profile deployment always had, so sharding moves nothing that exists.
+@export()
+@description('Name of shard `shard` of a per-shard resource (Front Door profile, endpoint, nested deployment): the base name for shard 0, then base-shard.')
+func shardName(baseName string, shard int) string => shard == 0 ? baseName : '${baseName}-${shard}'

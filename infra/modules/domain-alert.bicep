@@ -16,8 +16,8 @@ param alertName string
 @description('Name of the Log Analytics workspace the rule runs in.')
 param workspaceName string
 
-@description('Resource ID of the Front Door profile whose domains are watched.')
-param profileId string
+@description('Resource IDs of the Front Door profiles (one per shard) whose domains are watched.')
+param profileIds string[]
 
 @description('Optional e-mail address that receives the alert; empty for none (the alert still shows in Azure Monitor).')
 param alertEmailAddress string
@@ -68,7 +68,7 @@ resource alert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
     criteria: {
       allOf: [
         {
-          query: 'arg("").resources | where type =~ "microsoft.cdn/profiles/customdomains" and id startswith "${toLower(profileId)}/" | extend state = tostring(properties.domainValidationState), hostName = tostring(properties.hostName) | where state != "Approved" | project id, hostName, state'
+          query: 'arg("").resources | where type =~ "microsoft.cdn/profiles/customdomains" and (${join(map(profileIds, p => 'id startswith "${toLower(p)}/"'), ' or ')}) | extend state = tostring(properties.domainValidationState), hostName = tostring(properties.hostName) | where state != "Approved" | project id, hostName, state'
           timeAggregation: 'Count'
           operator: 'GreaterThan'
           threshold: 0

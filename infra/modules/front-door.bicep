@@ -1,6 +1,7 @@
-// Front Door routing: one endpoint, the function app as the only origin, one custom domain with a managed certificate
-// per entry, one route for /.well-known/matrix/* that caches as the app's Cache-Control says (per Host), a rule set that
-// tells the app which domain was asked for, and on Premium an optional WAF policy.
+// Front Door routing of one profile: one endpoint, the function app as the only origin, one custom domain with a managed
+// certificate per entry, one route for /.well-known/matrix/* on them that caches as the app's Cache-Control says (per
+// Host), optionally the provider's own host with a route for /* (path mode, cached per path), a rule set that tells the
+// app which domain was asked for, and on Premium an optional WAF policy.
 
 @description('Name of the existing Front Door profile.')
 param profileName string
@@ -18,6 +19,12 @@ param domains {
   dnsZoneName: string
   dnsZoneResourceGroup: string
 }[]
+
+@description('The provider\'s own host name for path mode (/{domain}/.well-known/matrix/...), or empty for none.')
+param providerHostName string
+
+@description('Resource name of the provider host\'s custom domain (ignored without a provider host).')
+param providerHostResourceName string
 
 @description('Whether to create a WAF policy with managed rules and attach it to every domain (Premium only).')
 param enableWaf bool
@@ -68,6 +75,8 @@ resource origin 'Microsoft.Cdn/profiles/originGroups/origins@2024-02-01' = {
   }
 }
 
+var hasProviderHost = !empty(providerHostName)
+
 resource customDomains 'Microsoft.Cdn/profiles/customDomains@2024-02-01' = [
   for d in domains: {
     parent: profile
@@ -86,6 +95,18 @@ resource customDomains 'Microsoft.Cdn/profiles/customDomains@2024-02-01' = [
     }
   }
 ]
+
+resource providerDomain 'Microsoft.Cdn/profiles/customDomains@2024-02-01' = if (hasProviderHost) {
+  parent: profile
+  name: providerHostResourceName
+  properties: {
+    hostName: providerHostName
+    tlsSettings: {
+      certificateType: 'ManagedCertificate'
+      minimumTlsVersion: 'TLS12'
+    }
+  }
+}
 
 // The Functions host forwards each request to the worker with YARP's default transformer, which overwrites
 // X-Forwarded-Host with the origin's own host name; a header of our own survives that hop (CONTRACT §2). {hostname}
@@ -117,7 +138,8 @@ resource delegationHostRule 'Microsoft.Cdn/profiles/ruleSets/rules@2024-02-01' =
   }
 }
 
-resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01' = {
+// A route needs at least one domain: a profile that holds only the provider host has no well-known route.
+resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01' = if (!empty(domains)) {
   parent: endpoint
   name: 'well-known-matrix'
   dependsOn: [
@@ -163,6 +185,54 @@ resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01' = {
   }
 }
 
+// Path mode on the provider's host: /{domain}/.well-known/matrix/{server,client,support}. Route patterns match a path
+// prefix ending in * (learn.microsoft.com: azure/frontdoor/front-door-route-matching lists /*, /users/*, /file.gif;
+// no wildcard inside a path), so the domain segment in front of /.well-known cannot be matched with a pattern; /* it is,
+// and the app answers 404 for any other path. The cache key is the path (query ignored), which holds the domain.
+resource pathModeRoute 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01' = if (hasProviderHost) {
+  parent: endpoint
+  name: 'path-mode'
+  dependsOn: [
+    origin
+    delegationHostRule
+  ]
+  properties: {
+    originGroup: {
+      id: originGroup.id
+    }
+    customDomains: [
+      {
+        id: providerDomain.id
+      }
+    ]
+    ruleSets: [
+      {
+        id: delegationHost.id
+      }
+    ]
+    patternsToMatch: [
+      '/*'
+    ]
+    supportedProtocols: [
+      'Http'
+      'Https'
+    ]
+    httpsRedirect: 'Enabled'
+    forwardingProtocol: 'HttpsOnly'
+    linkToDefaultDomain: 'Disabled'
+    cacheConfiguration: {
+      queryStringCachingBehavior: 'IgnoreQueryString'
+      compressionSettings: {
+        isCompressionEnabled: true
+        contentTypesToCompress: [
+          'application/json'
+        ]
+      }
+    }
+    enabledState: 'Enabled'
+  }
+}
+
 // Managed rules need the Premium tier (main.bicep refuses a WAF on Standard). Prevention blocks what the rules match;
 // the well-known routes take no request body and no query string, so false positives are unlikely.
 resource wafPolicy 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies@2024-02-01' = if (enableWaf) {
@@ -195,6 +265,10 @@ resource wafPolicy 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies@20
 resource securityPolicy 'Microsoft.Cdn/profiles/securityPolicies@2024-02-01' = if (enableWaf) {
   parent: profile
   name: 'waf'
+  dependsOn: [
+    customDomains
+    providerDomain
+  ]
   properties: {
     parameters: {
       type: 'WebApplicationFirewall'
@@ -203,11 +277,10 @@ resource securityPolicy 'Microsoft.Cdn/profiles/securityPolicies@2024-02-01' = i
       }
       associations: [
         {
-          domains: [
-            for (d, i) in domains: {
-              id: customDomains[i].id
-            }
-          ]
+          domains: map(
+            concat(map(domains, d => d.resourceName), hasProviderHost ? [providerHostResourceName] : []),
+            name => { id: resourceId('Microsoft.Cdn/profiles/customDomains', profileName, name) }
+          )
           patternsToMatch: [
             '/*'
           ]
@@ -230,3 +303,6 @@ output endpointHostName string = endpoint.properties.hostName
 output validationTokens string[] = [
   for (d, i) in domains: customDomains[i].properties.validationProperties.validationToken
 ]
+
+@description('The _dnsauth TXT value of the provider host, or empty without one.')
+output providerValidationToken string = hasProviderHost ? providerDomain!.properties.validationProperties.validationToken : ''

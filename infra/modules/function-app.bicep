@@ -1,6 +1,6 @@
 // The Flex Consumption plan and function app: .NET 10 isolated worker, system-assigned identity, identity-based host
-// storage, a site that admits only this Front Door profile (the deployment site stays open for publishing), and the
-// roles of that identity.
+// storage, a site that admits only its Front Door profiles (or, deployed without Front Door, everyone; the deployment site
+// stays open for publishing), and the roles of that identity.
 
 @description('Azure region.')
 param location string
@@ -29,8 +29,8 @@ param tableName string
 @description('Application Insights connection string.')
 param applicationInsightsConnectionString string
 
-@description('The Front Door profile ID that requests must carry in X-Azure-FDID.')
-param frontDoorId string
+@description('The Front Door profile IDs (FDIDs), one per shard, of which requests must carry one in X-Azure-FDID; empty for a deployment without Front Door, which then admits everyone.')
+param frontDoorIds string[]
 
 @description('Name of the Application Insights component.')
 param applicationInsightsName string
@@ -120,18 +120,20 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      ipSecurityRestrictionsDefaultAction: 'Deny'
+      // Without Front Door the app's own host name serves path mode to everyone.
+      ipSecurityRestrictionsDefaultAction: empty(frontDoorIds) ? 'Allow' : 'Deny'
+      // One rule per profile (a rule's x-azure-fdid takes up to 8 values; one each keeps the rule named after its shard).
       ipSecurityRestrictions: [
-        {
-          name: 'AllowFrontDoor'
-          description: 'Only this Front Door profile reaches the app.'
+        for (id, shard) in frontDoorIds: {
+          name: shard == 0 ? 'AllowFrontDoor' : 'AllowFrontDoor${shard}'
+          description: 'Front Door profile of shard ${shard} reaches the app.'
           action: 'Allow'
-          priority: 100
+          priority: 100 + shard
           tag: 'ServiceTag'
           ipAddress: 'AzureFrontDoor.Backend'
           headers: {
             'x-azure-fdid': [
-              frontDoorId
+              id
             ]
           }
         }
@@ -166,8 +168,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           value: tableName
         }
         {
+          // Any one of them admits X-Delegation-Host (CONTRACT §2); empty without Front Door.
           name: 'FrontDoorId'
-          value: frontDoorId
+          value: join(frontDoorIds, ',')
         }
         {
           name: 'Delegation__MaxAgeSeconds'
@@ -287,7 +290,7 @@ resource adminTable 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!
 @description('Name of the function app.')
 output appName string = app.name
 
-@description('Default host name, the Front Door origin.')
+@description('Default host name: the Front Door origin, or without Front Door the path-mode host.')
 output defaultHostName string = app.properties.defaultHostName
 
 @description('Object ID of the app\'s system-assigned identity.')

@@ -52,7 +52,7 @@ public sealed class ChecksTemplateSnapshotTests
         var snapshot = await WithEmail.Value;
 
         var group = snapshot.Single("Microsoft.Insights/actionGroups");
-        var rule = snapshot.Single("Microsoft.Insights/scheduledQueryRules").GetProperty("properties");
+        var rule = Assert.Single(snapshot.OfType("Microsoft.Insights/scheduledQueryRules"), r => r.GetProperty("name").GetString()!.EndsWith("-failing-delegations", StringComparison.Ordinal)).GetProperty("properties");
         var criterion = Assert.Single(rule.GetProperty("criteria").GetProperty("allOf").EnumerateArray());
 
         Assert.Equal("ops@example.com", Assert.Single(group.GetProperty("properties").GetProperty("emailReceivers").EnumerateArray()).GetProperty("emailAddress").GetString());

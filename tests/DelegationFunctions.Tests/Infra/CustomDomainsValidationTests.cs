@@ -68,18 +68,18 @@ public sealed class CustomDomainsValidationTests
         var result = await Bicep.SnapshotAsync(Parameters("Standard", 101));
 
         Assert.NotEqual(0, result.Run.ExitCode);
-        Assert.Contains("Parameter customDomains has 101 entries, but a Front Door Standard profile allows 100 custom domains", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.Contains("Parameter customDomains has 101 entries in shard 0, but a Front Door Standard profile allows 100 custom domains", result.Run.AllOutput, StringComparison.Ordinal);
         Assert.Contains("Set frontDoorTier to Premium", result.Run.AllOutput, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Snapshot_MoreDomainsThanPremiumAllows_FailsSuggestingAnotherProfile()
+    public async Task Snapshot_MoreDomainsThanPremiumAllows_FailsSuggestingTheNextShard()
     {
         var result = await Bicep.SnapshotAsync(Parameters("Premium", 501));
 
         Assert.NotEqual(0, result.Run.ExitCode);
-        Assert.Contains("Parameter customDomains has 501 entries, but a Front Door Premium profile allows 500 custom domains", result.Run.AllOutput, StringComparison.Ordinal);
-        Assert.Contains("its own profile", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.Contains("Parameter customDomains has 501 entries in shard 0, but a Front Door Premium profile allows 500 custom domains", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.Contains("Give the domains you add shard: 1 (each shard is its own profile)", result.Run.AllOutput, StringComparison.Ordinal);
     }
 
     private static string Parameters(string tier, int count) =>

@@ -154,7 +154,8 @@ public sealed class MainTemplateSnapshotTests(ExampleSnapshotFixture fixture) : 
         var settings = AppSettings(Example);
         var accountName = Example.Single("Microsoft.Storage/storageAccounts").GetProperty("name").GetString();
 
-        Assert.Equal(FrontDoorIdReference(Example), settings["FrontDoorId"]);
+        // The setting is the list of every profile's ID; this deployment has one profile.
+        Assert.Equal($"[join(createArray({FrontDoorIdReference(Example)[1..^1]}), ',')]", settings["FrontDoorId"]);
         Assert.Equal(accountName, settings["AzureWebJobsStorage__accountName"]);
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
