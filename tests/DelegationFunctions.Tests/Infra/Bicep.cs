@@ -33,7 +33,7 @@ internal static class Bicep
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Executable} did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await process.WaitForExitAsync(timeout.Token);
         return new ToolResult(process.ExitCode, await output, await error);
     }
