@@ -15,6 +15,7 @@ source "$(dirname "$0")/perf-lib.sh"
 DURATION="${DURATION:-15}"
 ROUNDS="${ROUNDS:-3}"
 CONNECTIONS="${CONNECTIONS:-32}"
+SETTLE="${SETTLE:-3}"
 SERVE_PORT=18081
 BARE_PORT=18082
 NGINX_PORT=18083
@@ -95,6 +96,8 @@ done
 to_us() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); print v } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v * 1000 } else { sub(/s$/, "", v); print v * 1000000 } }'; }
 
 run_wrk() { # name port seconds
+  # The servers share one core: let the previous one finish what it queued (the harness's worker logs) first.
+  sleep "$SETTLE"
   taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$3s" --latency -H "Host: $(host_for "$1")" "http://127.0.0.1:$2$(path_for "$1")" >"$WORK/wrk-$1.txt"
   if grep -q "Non-2xx" "$WORK/wrk-$1.txt"; then echo "$1 answered non-2xx under load:" >&2; cat "$WORK/wrk-$1.txt" >&2; exit 1; fi
   local rps p50 p99
