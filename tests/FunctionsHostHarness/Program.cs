@@ -15,7 +15,9 @@ await using var host = await FunctionsHost.StartAsync(args[0], settings, new Fun
 Console.WriteLine($"Functions host harness: {host.Functions.Count} functions loaded, listening on {host.BaseAddress}");
 foreach (var function in host.Functions)
 {
-    Console.WriteLine($"  {function.Name}: /{function.Route} ({function.Trigger?.AuthLevel})");
+    Console.WriteLine(function.Trigger is { } http
+        ? $"  {function.Name}: /{function.Route} ({http.AuthLevel})"
+        : $"  {function.Name}: {function.Metadata.Bindings[function.TriggerBindingName].Type} (not run by the harness on its own)");
 }
 
 var stopped = new TaskCompletionSource();
