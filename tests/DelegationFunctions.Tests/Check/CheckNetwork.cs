@@ -14,7 +14,8 @@ internal sealed class CheckNetwork : IAsyncDisposable
 
     public TestDnsServer Dns { get; } = new();
 
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+    // Generous: the servers here answer at once, but a loaded 2-core CI machine can stall a request for seconds.
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
     public static async Task<CheckNetwork> StartAsync() => new(await TestHttpsServer.StartAsync());
 
