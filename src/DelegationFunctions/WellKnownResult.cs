@@ -1,7 +1,6 @@
 using Delegation.Documents;
 using Delegation.Serving;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 
 namespace DelegationFunctions;
 
@@ -12,7 +11,7 @@ internal sealed class WellKnownResult(WellKnownHandler handler, WellKnownDocumen
     public Task ExecuteResultAsync(ActionContext context)
     {
         // The worker matched the route itself (ASP.NET Core integration), so the segment is in the route values.
-        var pathDomain = pathMode ? context.HttpContext.GetRouteValue(WellKnownRoutes.DomainParameter) as string ?? string.Empty : null;
+        var pathDomain = pathMode ? WellKnownRoutes.PathDomain(context.HttpContext) : null;
         return handler.HandleAsync(context.HttpContext, document, pathDomain);
     }
 }

@@ -24,6 +24,6 @@ public static class WellKnownEndpoints
     private static void Map(IEndpointRouteBuilder endpoints, WellKnownHandler handler, string hostRoute, string pathRoute, WellKnownDocument document)
     {
         endpoints.Map(hostRoute, context => handler.HandleAsync(context, document));
-        endpoints.Map(pathRoute, context => handler.HandleAsync(context, document, context.GetRouteValue(WellKnownRoutes.DomainParameter) as string ?? string.Empty));
+        endpoints.Map(pathRoute, context => handler.HandleAsync(context, document, WellKnownRoutes.PathDomain(context)));
     }
 }

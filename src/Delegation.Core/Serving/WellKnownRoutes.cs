@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
 namespace Delegation.Serving;
 
 /// <summary>
@@ -16,4 +19,7 @@ public static class WellKnownRoutes
     public const string DomainServer = "{" + DomainParameter + "}/" + Server;
     public const string DomainClient = "{" + DomainParameter + "}/" + Client;
     public const string DomainSupport = "{" + DomainParameter + "}/" + Support;
+
+    /// <summary>The <c>{domain}</c> value a path-mode route matched; empty (answered 404) if routing gave none.</summary>
+    public static string PathDomain(HttpContext context) => context.GetRouteValue(DomainParameter) as string ?? string.Empty;
 }

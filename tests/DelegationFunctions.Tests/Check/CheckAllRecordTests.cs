@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Delegation.Cli;
 using Delegation.Table;
 using Delegation.Tests.Checks;
+using Delegation.Tests.Cli;
 using Delegation.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -18,17 +18,17 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
     {
         await using var setup = await SetupAsync();
 
-        var check = await RunAsync(["check", "--all", "--record", .. setup.Table, .. setup.Network.Arguments()]);
-        var list = await RunAsync(["list", .. setup.Table]);
+        var check = await CliRun.InvokeAsync(["check", "--all", "--record", .. setup.Table, .. setup.Network.Arguments()]);
+        var list = await CliRun.InvokeAsync(["list", .. setup.Table]);
 
         output.WriteLine("$ delegation check --all --record");
-        output.WriteLine(check.Stdout + check.Stderr);
+        output.WriteLine(check.Output + check.Error);
         output.WriteLine("$ delegation list");
-        output.WriteLine(list.Stdout);
+        output.WriteLine(list.Output);
         Assert.Equal(1, check.ExitCode);
-        Assert.Contains("recorded 3 results (1 ok, 1 warning, 1 fail)", check.Stderr, StringComparison.Ordinal);
+        Assert.Contains("recorded 3 results (1 ok, 1 warning, 1 fail)", check.Error, StringComparison.Ordinal);
         Assert.Equal(0, list.ExitCode);
-        var lines = list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.EndsWith("STATUS   CHECK", lines[0], StringComparison.Ordinal);
         Assert.Equal(
             [("*.wild.test", "never"), ("broken.test", "FAIL"), ("good.test", "ok"), ("portless.test", "warn")],
@@ -39,23 +39,23 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
     public async Task Checks_StatusFilterAndJson_ShowRecordedResults()
     {
         await using var setup = await SetupAsync();
-        await RunAsync(["check", "--all", "--record", .. setup.Table, .. setup.Network.Arguments()]);
+        await CliRun.InvokeAsync(["check", "--all", "--record", .. setup.Table, .. setup.Network.Arguments()]);
 
-        var failing = await RunAsync(["checks", "--status", "fail", .. setup.Table]);
-        var json = await RunAsync(["checks", "--json", .. setup.Table]);
-        var listJson = await RunAsync(["list", "--json", .. setup.Table]);
+        var failing = await CliRun.InvokeAsync(["checks", "--status", "fail", .. setup.Table]);
+        var json = await CliRun.InvokeAsync(["checks", "--json", .. setup.Table]);
+        var listJson = await CliRun.InvokeAsync(["list", "--json", .. setup.Table]);
 
-        output.WriteLine(failing.Stdout);
+        output.WriteLine(failing.Output);
         Assert.Equal(0, failing.ExitCode);
-        var failingLines = failing.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var failingLines = failing.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, failingLines.Length);
         Assert.StartsWith("broken.test  fail", failingLines[1], StringComparison.Ordinal);
         Assert.Contains("federation  hs.broken.test:8448: TLS: the certificate is not valid for 'hs.broken.test'", failingLines[1], StringComparison.Ordinal);
-        var results = json.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var results = json.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(["broken.test", "good.test", "portless.test"], results.Select(r => r.GetProperty("domain").GetString()));
         Assert.Equal(["fail", "ok", "warning"], results.Select(r => r.GetProperty("result").GetString()));
         Assert.Equal("server well-known", results[2].GetProperty("step").GetString());
-        var rows = listJson.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var rows = listJson.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal("never", rows[0].GetProperty("Check").GetString());
         Assert.False(rows[0].TryGetProperty("CheckedAt", out _));
         Assert.Equal("fail", rows[1].GetProperty("Check").GetString());
@@ -68,9 +68,9 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
     {
         await using var setup = await SetupAsync();
 
-        var check = await RunAsync(["check", "--all", "--concurrency", "3", .. setup.Table, .. setup.Network.Arguments()]);
+        var check = await CliRun.InvokeAsync(["check", "--all", "--concurrency", "3", .. setup.Table, .. setup.Network.Arguments()]);
 
-        var progress = check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('[')).ToList();
+        var progress = check.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('[')).ToList();
         Assert.Equal(["[1/3]", "[2/3]", "[3/3]"], progress.Select(l => l.Split(' ')[0]));
         Assert.Equal(["broken.test:", "good.test:", "portless.test:"], progress.Select(l => l.Split(' ')[1]).Order());
     }
@@ -81,10 +81,10 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
         await using var setup = await SetupAsync();
         var before = await setup.Store.ListAsync().ToListAsync();
 
-        var check = await RunAsync(["check", "--all", "--record", "--connection-string", setup.ConnectionString, "--table", setup.TableName, "--checks-table", "not_a_table!", .. setup.Network.Arguments()]);
+        var check = await CliRun.InvokeAsync(["check", "--all", "--record", "--connection-string", setup.ConnectionString, "--table", setup.TableName, "--checks-table", "not_a_table!", .. setup.Network.Arguments()]);
 
         Assert.Equal(3, check.ExitCode);
-        Assert.StartsWith("Storage error: 400", check.Stderr.Split('\n').Single(l => l.StartsWith("Storage", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.StartsWith("Storage error: 400", check.Error.Split('\n').Single(l => l.StartsWith("Storage", StringComparison.Ordinal)), StringComparison.Ordinal);
         var after = await setup.Store.ListAsync().ToListAsync();
         Assert.Equal(before.Count, after.Count);
         Assert.All(before.Zip(after), pair => Assert.True(pair.First.HasSameValues(pair.Second)));
@@ -93,19 +93,12 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
     [Fact]
     public async Task Check_RecordWithoutAll_IsUsageError()
     {
-        var check = await RunAsync(["check", "example.test", "--record"]);
+        var check = await CliRun.InvokeAsync(["check", "example.test", "--record"]);
 
         Assert.Equal(2, check.ExitCode);
-        Assert.Contains("--record needs --all", check.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--record needs --all", check.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exitCode = await DelegationCommand.InvokeAsync(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
 
     private static async Task<Setup> SetupAsync()
     {

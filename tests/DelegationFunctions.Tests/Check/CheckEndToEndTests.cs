@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using Delegation.Cli;
 using Delegation.Cli.Serve;
 using Delegation.Table;
+using Delegation.Tests.Cli;
 using Delegation.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -22,7 +22,7 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
     {
         await using var setup = await SetupAsync();
 
-        var (exitCode, stdout, stderr) = await RunAsync(["check", "good.test", .. setup.Arguments]);
+        var (exitCode, stdout, stderr) = await CliRun.InvokeAsync(["check", "good.test", .. setup.Arguments]);
 
         output.WriteLine(stdout);
         Assert.True(exitCode == 0, stdout + stderr);
@@ -64,7 +64,7 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
     {
         await using var setup = await SetupAsync();
 
-        var (exitCode, stdout, _) = await RunAsync(["check", "broken.test", .. setup.Arguments]);
+        var (exitCode, stdout, _) = await CliRun.InvokeAsync(["check", "broken.test", .. setup.Arguments]);
 
         output.WriteLine(stdout);
         Assert.Equal(1, exitCode);
@@ -76,7 +76,7 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
     {
         await using var setup = await SetupAsync();
 
-        var (exitCode, stdout, stderr) = await RunAsync(["check", "--all", "--connection-string", setup.ConnectionString, "--table", setup.Table, .. setup.Arguments]);
+        var (exitCode, stdout, stderr) = await CliRun.InvokeAsync(["check", "--all", "--connection-string", setup.ConnectionString, "--table", setup.Table, .. setup.Arguments]);
 
         output.WriteLine(stdout);
         output.WriteLine(stderr);
@@ -94,7 +94,7 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
     {
         await using var setup = await SetupAsync();
 
-        var (exitCode, stdout, _) = await RunAsync(["check", "good.test", "--json", .. setup.Arguments]);
+        var (exitCode, stdout, _) = await CliRun.InvokeAsync(["check", "good.test", "--json", .. setup.Arguments]);
 
         output.WriteLine(stdout);
         Assert.Equal(0, exitCode);
@@ -116,19 +116,12 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
     [InlineData(new[] { "serve", "--urls", "https://127.0.0.1:0", "--certificate", "/nonexistent/cert.pem" }, "--certificate '/nonexistent/cert.pem' cannot be loaded")]
     public async Task Check_BadOptions_ExitWithUsage(string[] args, string expected)
     {
-        var (exitCode, _, stderr) = await RunAsync(args);
+        var (exitCode, _, stderr) = await CliRun.InvokeAsync(args);
 
         Assert.Equal(2, exitCode);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exitCode = await DelegationCommand.InvokeAsync(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
 
     private static async Task<Setup> SetupAsync()
     {

@@ -22,15 +22,15 @@ internal sealed class CliRun(string connectionString, string table, Func<IDelega
 
     public CliRun WithStore(Func<IDelegationStore, IDelegationStore> wrap) => new(connectionString, table, wrap);
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) =>
+        InvokeAsync([.. args, "--connection-string", connectionString, "--table", table], new ConnectionOptions { WrapStore = wrapStore });
+
+    /// <summary>Runs the command with exactly <paramref name="args"/> (the caller names the table and network).</summary>
+    public static async Task<CliResult> InvokeAsync(string[] args, ConnectionOptions? connection = null)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await DelegationCommand.InvokeAsync(
-            [.. args, "--connection-string", connectionString, "--table", table],
-            output,
-            error,
-            new ConnectionOptions { WrapStore = wrapStore });
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await DelegationCommand.InvokeAsync(args, output, error, connection);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
