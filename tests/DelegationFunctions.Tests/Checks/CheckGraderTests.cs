@@ -1,5 +1,4 @@
 using Delegation.Checks;
-using Delegation.Tests.Check;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 
@@ -66,7 +65,7 @@ public sealed class CheckGraderTests
         var settings = network.Settings() with { CertificateWarning = TimeSpan.FromDays(15) };
 
         using var checker = new DelegationChecker(settings);
-        var report = await checker.CheckAsync("good.test");
+        var report = await checker.CheckAsync("good.test", TestContext.Current.CancellationToken);
         var result = CheckGrader.Grade(report, Now, settings);
 
         Assert.Equal(expected, result.Status);

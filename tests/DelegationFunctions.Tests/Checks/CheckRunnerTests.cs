@@ -1,8 +1,6 @@
 using Azure.Data.Tables;
 using Delegation.Checks;
 using Delegation.Table;
-using Delegation.Tests.Check;
-using Delegation.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
@@ -43,11 +41,11 @@ public sealed class CheckRunnerTests : IDisposable
             }
 
             return Task.CompletedTask;
-        });
-        await hanging.Task.WaitAsync(Guard);
-        await goodChecked.Task.WaitAsync(Guard);
+        }, cancellationToken: TestContext.Current.CancellationToken);
+        await hanging.Task.WaitAsync(Guard, TestContext.Current.CancellationToken);
+        await goodChecked.Task.WaitAsync(Guard, TestContext.Current.CancellationToken);
         _time.Advance(TimeSpan.FromSeconds(90));
-        var summary = await run.WaitAsync(Guard);
+        var summary = await run.WaitAsync(Guard, TestContext.Current.CancellationToken);
 
         Assert.Equal(CheckStatus.Fail, summary.Checks[0].Result.Status);
         Assert.Equal("check", summary.Checks[0].Result.Step);
@@ -63,7 +61,7 @@ public sealed class CheckRunnerTests : IDisposable
         using var checks = new MetricCollector<long>(MeterFactory, "Delegation", "delegation.checks");
         var runner = CreateRunner(network);
 
-        var summary = await runner.RunAsync(["good.test", "broken.test"], new CheckRunOptions(2, TimeSpan.FromSeconds(60))).WaitAsync(Guard);
+        var summary = await runner.RunAsync(["good.test", "broken.test"], new CheckRunOptions(2, TimeSpan.FromSeconds(60)), cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
 
         Assert.Equal([CheckStatus.Ok, CheckStatus.Fail], summary.Checks.Select(c => c.Result.Status));
         Assert.Equal(["fail", "ok"], checks.GetMeasurementSnapshot().Select(m => (string)m.Tags["result"]!).Order());
@@ -80,8 +78,8 @@ public sealed class CheckRunnerTests : IDisposable
         var results = new TableCheckResultStore(table);
         var runner = CreateRunner(network);
 
-        await runner.RunAsync(["good.test", "broken.test"], new CheckRunOptions(2, TimeSpan.FromSeconds(60)), results).WaitAsync(Guard);
-        var recorded = await results.ListAsync().ToListAsync();
+        await runner.RunAsync(["good.test", "broken.test"], new CheckRunOptions(2, TimeSpan.FromSeconds(60)), results, cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
+        var recorded = await results.ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["broken.test", "good.test"], recorded.Select(r => r.Domain));
         Assert.Equal(CheckStatus.Fail, recorded[0].Status);
@@ -96,23 +94,23 @@ public sealed class CheckRunnerTests : IDisposable
     {
         await using var network = (await CheckNetwork.StartAsync()).Good("good.test").Broken("broken.test");
         var delegations = new TableDelegationStore(await (await Azurite.Shared).CreateTableAsync("delegations"));
-        await delegations.TryAddAsync(new DelegationRow("good.test") { Server = "hs.good.test:8448" });
-        await delegations.TryAddAsync(new DelegationRow("broken.test") { Server = "hs.broken.test:8448" });
-        var before = await delegations.ListAsync().ToListAsync();
+        await delegations.TryAddAsync(new DelegationRow("good.test") { Server = "hs.good.test:8448" }, TestContext.Current.CancellationToken);
+        await delegations.TryAddAsync(new DelegationRow("broken.test") { Server = "hs.broken.test:8448" }, TestContext.Current.CancellationToken);
+        var before = await delegations.ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
         var options = new TableClientOptions();
         options.Retry.MaxRetries = 0;
         var results = new TableCheckResultStore(new TableServiceClient(Azurite.UnreachableConnectionString, options).GetTableClient("delegationchecks"));
         using var recordFailures = new MetricCollector<long>(MeterFactory, "Delegation", "delegation.checks.record_failures");
         var runner = CreateRunner(network);
 
-        var domains = await CheckRunner.ListDomainsAsync(delegations);
-        var summary = await runner.RunAsync(domains, new CheckRunOptions(2, TimeSpan.FromSeconds(60)), results).WaitAsync(Guard);
+        var domains = await CheckRunner.ListDomainsAsync(delegations, cancellationToken: TestContext.Current.CancellationToken);
+        var summary = await runner.RunAsync(domains, new CheckRunOptions(2, TimeSpan.FromSeconds(60)), results, cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, summary.RecordFailures.Count);
         Assert.All(summary.Checks, c => Assert.False(c.Recorded));
         Assert.Equal(2, recordFailures.GetMeasurementSnapshot().Sum(m => m.Value));
         Assert.Equal(2, _logger.Collector.GetSnapshot().Count(r => r.Id.Id == 23 && r.Exception is not null));
-        var after = await delegations.ListAsync().ToListAsync();
+        var after = await delegations.ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(before.Count, after.Count);
         Assert.All(before.Zip(after), pair => Assert.True(pair.First.HasSameValues(pair.Second)));
     }

@@ -1,5 +1,4 @@
 using Delegation.Table;
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Checks;
 

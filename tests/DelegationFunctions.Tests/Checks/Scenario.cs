@@ -1,4 +1,3 @@
-using Delegation.Tests.Check;
 
 namespace Delegation.Tests.Checks;
 

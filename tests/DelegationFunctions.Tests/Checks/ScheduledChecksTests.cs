@@ -1,7 +1,5 @@
 using Delegation.Checks;
 using Delegation.Table;
-using Delegation.Tests.Check;
-using Delegation.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,18 +18,18 @@ public sealed class ScheduledChecksTests
         var delegationsTable = await azurite.CreateTableAsync("delegations");
         var resultsTable = await azurite.CreateTableAsync("results");
         var delegations = new ListCountingStore(new TableDelegationStore(delegationsTable));
-        await delegations.TryAddAsync(new DelegationRow("good.test") { Server = "hs.good.test:8448" });
-        await delegations.TryAddAsync(new DelegationRow("broken.test") { Server = "hs.broken.test:8448" });
-        await delegations.TryAddAsync(new DelegationRow("*.wild.test") { Server = "hs.good.test:8448" });
+        await delegations.TryAddAsync(new DelegationRow("good.test") { Server = "hs.good.test:8448" }, TestContext.Current.CancellationToken);
+        await delegations.TryAddAsync(new DelegationRow("broken.test") { Server = "hs.broken.test:8448" }, TestContext.Current.CancellationToken);
+        await delegations.TryAddAsync(new DelegationRow("*.wild.test") { Server = "hs.good.test:8448" }, TestContext.Current.CancellationToken);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var services = Services(azurite, resultsTable.Name, delegations, time, network);
         var scheduled = services.GetRequiredService<ScheduledChecks>();
 
-        var run = scheduled.CheckAllAsync();
+        var run = scheduled.CheckAllAsync(TestContext.Current.CancellationToken);
         var listedBeforeDelay = delegations.Lists;
         time.Advance(TimeSpan.FromSeconds(600));
-        await run.WaitAsync(TimeSpan.FromSeconds(60));
-        var recorded = await new TableCheckResultStore(resultsTable).ListAsync().ToListAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        var recorded = await new TableCheckResultStore(resultsTable).ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, listedBeforeDelay);
         Assert.Equal(1, delegations.Lists);

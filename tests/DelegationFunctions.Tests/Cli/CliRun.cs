@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Delegation.Cli;
 using Delegation.Cli.Common;
 using Delegation.Table;
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Cli;
 

@@ -1,6 +1,5 @@
 using Azure;
 using Delegation.Table;
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Cli;
 

@@ -1,4 +1,3 @@
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Functions;
 

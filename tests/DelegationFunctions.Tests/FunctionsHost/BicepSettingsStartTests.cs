@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Delegation.Tests.Infra;
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.FunctionsHost;
 
@@ -18,7 +17,7 @@ public sealed class BicepSettingsStartTests
 
         // The table endpoint is https on a dead loopback port and there is no managed identity here: the read fails,
         // which must be a 503 (a federating server retries), never a 404 (it would stop federating for an hour).
-        using var response = await client.SendAsync(request);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         var exitCode = await host.StopAsync();
 
         Assert.Equal(7, host.Functions.Count);

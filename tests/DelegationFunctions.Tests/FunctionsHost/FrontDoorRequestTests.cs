@@ -16,10 +16,10 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
     {
         using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Get, $"/.well-known/matrix/{document}", "example.com", "example.com");
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(body, await response.Content.ReadAsStringAsync());
+        Assert.Equal(body, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("public, max-age=3600, s-maxage=600", response.Headers.CacheControl!.ToString());
         Assert.NotNull(response.Headers.ETag);
@@ -31,7 +31,7 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
     {
         using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Get, "/.well-known/matrix/server", "example.com", "EXAMPLE.com.", FunctionAppUnderHost.OurOtherFrontDoorId);
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -39,15 +39,15 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
     [Fact]
     public async Task Get_IfNoneMatchTheETag_Answers304()
     {
-        using var first = await app.Client.SendAsync(FunctionAppUnderHost.FromFrontDoor(HttpMethod.Get, "/.well-known/matrix/server", "example.com", "example.com"));
+        using var first = await app.Client.SendAsync(FunctionAppUnderHost.FromFrontDoor(HttpMethod.Get, "/.well-known/matrix/server", "example.com", "example.com"), TestContext.Current.CancellationToken);
         using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Get, "/.well-known/matrix/server", "example.com", "example.com");
         request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
         Assert.Equal(first.Headers.ETag, response.Headers.ETag);
-        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -55,11 +55,11 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
     {
         using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Head, "/.well-known/matrix/server", "example.com", "example.com");
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(37, response.Content.Headers.ContentLength);
-        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         AssertCors(response);
     }
 
@@ -68,7 +68,7 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
     {
         using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Options, "/.well-known/matrix/client", "example.com", "example.com");
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         AssertCors(response);
@@ -79,7 +79,7 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
     {
         using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Post, "/.well-known/matrix/server", "example.com", "example.com");
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal(["GET", "HEAD", "OPTIONS"], response.Content.Headers.Allow);
@@ -93,7 +93,7 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
         // only the app's own host name, so the answer is a 404 and the handler warns about the missing rule set.
         using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Get, "/.well-known/matrix/server", "example.com", delegationHost: null);
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains(app.Host.Logs, l => l.Level == "Warning" && l.Message.Contains("X-Delegation-Host", StringComparison.Ordinal));
@@ -105,7 +105,7 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
         using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/matrix/server");
         request.Headers.Host = "example.com";
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -118,7 +118,7 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
         request.Headers.Add("X-Azure-FDID", "someone-elses-front-door");
         request.Headers.Add("X-Delegation-Host", "example.com");
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -135,7 +135,7 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
     {
         using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Get, "/.well-known/matrix/server", "example.com", junk);
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         AssertCors(response);
@@ -146,7 +146,7 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
     {
         using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Get, "/.well-known/matrix/server", "example.com", new string('a', 4000) + ".example");
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -160,7 +160,7 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
         using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/matrix/server");
         request.Headers.Host = "xn--.com";
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
     }

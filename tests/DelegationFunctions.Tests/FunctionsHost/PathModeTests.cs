@@ -12,10 +12,10 @@ public sealed class PathModeTests(FunctionAppUnderHost app) : IClassFixture<Func
     {
         using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Get, $"/example.com/.well-known/matrix/{document}", "delegation.provider.example", "delegation.provider.example");
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(body, await response.Content.ReadAsStringAsync());
+        Assert.Equal(body, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
         Assert.NotNull(response.Headers.ETag);
     }
@@ -26,7 +26,7 @@ public sealed class PathModeTests(FunctionAppUnderHost app) : IClassFixture<Func
     [InlineData("/example.com/.WELL-KNOWN/matrix/Server?x=1")]
     public async Task Get_DomainNeedingNormalisation_FindsTheRow(string path)
     {
-        using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -41,7 +41,7 @@ public sealed class PathModeTests(FunctionAppUnderHost app) : IClassFixture<Func
     [InlineData("/example.com/.well-known/matrix/unknown-document")]
     public async Task Get_JunkOrUnknownDomainInPath_Is404NeverA500(string path)
     {
-        using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -50,7 +50,7 @@ public sealed class PathModeTests(FunctionAppUnderHost app) : IClassFixture<Func
     public async Task Get_NulInPath_IsRefusedBeforeTheWorkerNeverA500()
     {
         // Kestrel refuses a decoded NUL in the path with 400 before any routing, in the host as in serve.
-        using var response = await app.Client.GetAsync(new Uri("/%00/.well-known/matrix/server", UriKind.Relative));
+        using var response = await app.Client.GetAsync(new Uri("/%00/.well-known/matrix/server", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -58,7 +58,7 @@ public sealed class PathModeTests(FunctionAppUnderHost app) : IClassFixture<Func
     [Fact]
     public async Task Get_VeryLongDomainInPath_Is404NeverA500()
     {
-        using var response = await app.Client.GetAsync(new Uri($"/{new string('a', 3000)}.example/.well-known/matrix/server", UriKind.Relative));
+        using var response = await app.Client.GetAsync(new Uri($"/{new string('a', 3000)}.example/.well-known/matrix/server", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -66,12 +66,12 @@ public sealed class PathModeTests(FunctionAppUnderHost app) : IClassFixture<Func
     [Fact]
     public async Task HeadOptionsAndPost_InPathMode_FollowTheContract()
     {
-        using var head = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/example.com/.well-known/matrix/server"));
-        using var options = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/example.com/.well-known/matrix/server"));
-        using var post = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/example.com/.well-known/matrix/server"));
+        using var head = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/example.com/.well-known/matrix/server"), TestContext.Current.CancellationToken);
+        using var options = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/example.com/.well-known/matrix/server"), TestContext.Current.CancellationToken);
+        using var post = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/example.com/.well-known/matrix/server"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
-        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.NoContent, options.StatusCode);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
     }
@@ -79,11 +79,11 @@ public sealed class PathModeTests(FunctionAppUnderHost app) : IClassFixture<Func
     [Fact]
     public async Task Get_IfNoneMatchInPathMode_Answers304()
     {
-        using var first = await app.Client.GetAsync(new Uri("/example.com/.well-known/matrix/server", UriKind.Relative));
+        using var first = await app.Client.GetAsync(new Uri("/example.com/.well-known/matrix/server", UriKind.Relative), TestContext.Current.CancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/example.com/.well-known/matrix/server");
         request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
     }

@@ -1,4 +1,3 @@
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.FunctionsHost;
 
@@ -16,7 +15,7 @@ public sealed class RequestLogLevelTests
         });
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
 
-        using var response = await client.GetAsync(new Uri("/.well-known/matrix/server", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("/.well-known/matrix/server", UriKind.Relative), TestContext.Current.CancellationToken);
         await host.StopAsync();
 
         Assert.Contains(host.Logs, l => l.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && l.Message.StartsWith("Request starting", StringComparison.Ordinal));

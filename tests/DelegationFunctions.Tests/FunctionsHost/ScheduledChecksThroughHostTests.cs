@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.FunctionsHost;
 
@@ -11,8 +10,8 @@ public sealed class ScheduledChecksThroughHostTests
     {
         var azurite = await Azurite.Shared;
         var delegations = await azurite.CreateTableAsync();
-        await delegations.AddEntityAsync(new TableEntity("example.com", string.Empty) { ["Server"] = "matrix.example.com:443" });
-        await delegations.AddEntityAsync(new TableEntity("*.example.org", string.Empty) { ["Server"] = "matrix.example.org:443" });
+        await delegations.AddEntityAsync(new TableEntity("example.com", string.Empty) { ["Server"] = "matrix.example.com:443" }, TestContext.Current.CancellationToken);
+        await delegations.AddEntityAsync(new TableEntity("*.example.org", string.Empty) { ["Server"] = "matrix.example.org:443" }, TestContext.Current.CancellationToken);
         var results = await azurite.CreateTableAsync("checks");
         // The results table exists before the first run, as infra/modules/checks.bicep creates it.
         await using var host = await FunctionsHostHarness.FunctionsHost.StartAsync(FunctionAppOutput.BuildFolder, new Dictionary<string, string>
@@ -28,7 +27,7 @@ public sealed class ScheduledChecksThroughHostTests
         });
 
         var succeeded = await host.InvokeTimerAsync("CheckDelegations", TimeSpan.FromSeconds(60));
-        var recorded = await results.QueryAsync<TableEntity>().ToListAsync();
+        var recorded = await results.QueryAsync<TableEntity>(cancellationToken: TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(succeeded);
         var row = Assert.Single(recorded);

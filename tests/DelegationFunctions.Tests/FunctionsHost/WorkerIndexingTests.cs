@@ -41,7 +41,7 @@ public sealed class WorkerIndexingTests(FunctionAppUnderHost app) : IClassFixtur
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/.well-known/matrix/server");
         request.Headers.Host = "example.com";
 
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -50,7 +50,7 @@ public sealed class WorkerIndexingTests(FunctionAppUnderHost app) : IClassFixtur
     public async Task Get_ByDefault_SendsNoRequestLogsToTheHost()
     {
         using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Get, "/.well-known/matrix/server", "example.com", "example.com");
-        using var response = await app.Client.SendAsync(request);
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain(app.Host.Logs, l => l.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) && l.Level == "Information");

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Infra;
 

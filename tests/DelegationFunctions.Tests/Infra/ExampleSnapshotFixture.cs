@@ -46,7 +46,7 @@ public sealed class ExampleSnapshotFixture : IAsyncLifetime
 
     internal SnapshotResult Variant { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var example = Bicep.SnapshotAsync(Bicep.ExampleParameters());
         var variant = Bicep.SnapshotAsync(VariantParameters);
@@ -54,5 +54,5 @@ public sealed class ExampleSnapshotFixture : IAsyncLifetime
         Variant = await variant;
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -6,7 +6,7 @@ public sealed class PublishOutputFixture : IAsyncLifetime
 {
     public string Folder { get; } = Directory.CreateTempSubdirectory("publish-").FullName;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var result = await PublishScript.RunAsync(["--output-only", Folder]);
         if (result.ExitCode != 0)
@@ -15,9 +15,9 @@ public sealed class PublishOutputFixture : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Directory.Delete(Folder, recursive: true);
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 }

@@ -1,6 +1,5 @@
 using System.Reflection.PortableExecutable;
 using System.Text.Json;
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Infra;
 

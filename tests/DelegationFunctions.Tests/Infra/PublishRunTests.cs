@@ -78,13 +78,13 @@ public sealed class PublishRunTests : IDisposable
         using var script = PublishScript.Start(_tools.Script, ["func-x", "-g", "rg-x", "--client-ip", "198.51.100.7"], _tools.Environment(("FAKE_FUNC_WAIT", "1")));
 
         // The fake func says so once it runs, then sleeps until it is killed.
-        while (await script.StandardOutput.ReadLineAsync() is { } line && line != "func started")
+        while (await script.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken) is { } line && line != "func started")
         {
         }
 
         using (var kill = Process.Start("/bin/kill", ["-TERM", script.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
-            await kill.WaitForExitAsync();
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
         await PublishScript.WaitAsync(script);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Infra;
 

@@ -48,7 +48,7 @@ public sealed class TemplateBuildTests
         {
             File.Copy(Path.Combine(Bicep.InfraFolder, "bicepconfig.json"), Path.Combine(folder.FullName, "bicepconfig.json"));
             var template = Path.Combine(folder.FullName, "unused.bicep");
-            await File.WriteAllTextAsync(template, "@description('never used')\nparam unused string\n");
+            await File.WriteAllTextAsync(template, "@description('never used')\nparam unused string\n", TestContext.Current.CancellationToken);
 
             var result = await Bicep.RunAsync("build", template, "--stdout");
 

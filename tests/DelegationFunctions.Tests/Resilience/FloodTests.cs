@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Resilience;
 

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using Delegation.Cli.Serve;
 using Delegation.Table;
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Resilience;
 
@@ -24,7 +23,7 @@ public sealed class MalformedRequestTests
         await Seed.RowsAsync(table, "known.example.com");
         var port = FreePort.Next();
         await using var app = ServeCommand.Build($"http://127.0.0.1:{port}", new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = table.Name });
-        await app.StartAsync();
+        await app.StartAsync(TestContext.Current.CancellationToken);
         await SendAllAsync(port, new Random(90), 300);
         var before = GC.GetTotalMemory(forceFullCollection: true);
 
@@ -33,7 +32,7 @@ public sealed class MalformedRequestTests
         using var client = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/.well-known/matrix/server");
         request.Headers.Host = "known.example.com";
-        using var known = await client.SendAsync(request);
+        using var known = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(Requests, statuses.Count);
         // 505 is Kestrel refusing a request line whose version bytes were flipped; 503 is the outage answer.

@@ -1,6 +1,5 @@
 using System.Net;
 using Azure.Data.Tables;
-using Delegation.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Delegation.Tests.Resilience;
@@ -23,7 +22,7 @@ public sealed class OutageTests
         await Seed.RowsAsync(table, "known.example.com");
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await ServingHost.StartAsync(azurite.ConnectionString, table.Name, Settings, time: time);
-        using (var warm = await host.GetServerAsync("known.example.com"))
+        using (var warm = await host.GetServerAsync("known.example.com", TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
         }
@@ -35,19 +34,19 @@ public sealed class OutageTests
         {
             // Past the fresh lifetime and the stale retry window each round, so every round tries the dead table again.
             time.Advance(TimeSpan.FromSeconds(2));
-            using var cached = await host.GetServerAsync("known.example.com");
+            using var cached = await host.GetServerAsync("known.example.com", TestContext.Current.CancellationToken);
             known.Add(cached.StatusCode);
-            using var never = await host.GetServerAsync($"unseen-{i}.example.org");
+            using var never = await host.GetServerAsync($"unseen-{i}.example.org", TestContext.Current.CancellationToken);
             unseen.Add((never.StatusCode, never.Headers.RetryAfter is not null));
         }
 
         await azurite.RestartAsync();
         var revived = new TableServiceClient(azurite.ConnectionString).GetTableClient(table.Name);
-        await revived.CreateIfNotExistsAsync();
+        await revived.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
         await Seed.RowsAsync(revived, "known.example.com", "unseen-0.example.org", "after.example.com");
         time.Advance(TimeSpan.FromSeconds(2));
         var recovered = await GetUntilOkAsync(host, "unseen-0.example.org");
-        using var after = await host.GetServerAsync("after.example.com");
+        using var after = await host.GetServerAsync("after.example.com", TestContext.Current.CancellationToken);
 
         Assert.All(known, status => Assert.Equal(HttpStatusCode.OK, status));
         Assert.All(unseen, answer => Assert.Equal((HttpStatusCode.ServiceUnavailable, true), answer));

@@ -1,7 +1,6 @@
 using Delegation.Cli.Serve;
 using Delegation.Serving;
 using Delegation.Table;
-using Delegation.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,5 +1,4 @@
 using System.Net;
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Resilience;
 
@@ -21,13 +20,13 @@ public sealed class SlowStorageTests
         await using var proxy = new StallingProxy(azurite.Port);
         var throughProxy = azurite.ConnectionString.Replace($":{azurite.Port}/", $":{proxy.Port}/", StringComparison.Ordinal);
         await using var host = await ServingHost.StartAsync(throughProxy, table.Name, Settings);
-        using (var warm = await host.GetServerAsync("known.example.com"))
+        using (var warm = await host.GetServerAsync("known.example.com", TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
         }
 
         proxy.Stalled = true;
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await Task.Delay(TimeSpan.FromSeconds(1.2), TestContext.Current.CancellationToken);
         using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var cached = await host.GetServerAsync("known.example.com", bounded.Token);
         using var unseen = await host.GetServerAsync("unseen.example.org", bounded.Token);

@@ -4,7 +4,6 @@ using Azure;
 using Azure.Identity;
 using Delegation.Serving;
 using Delegation.Table;
-using Delegation.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,7 +36,7 @@ public sealed class StoreFailureTests : IDisposable
         var callers = Enumerable.Range(0, 5).Select(_ => resolver.ResolveAsync("down.example.com").AsTask()).ToArray();
 
         store.Release();
-        var results = await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(20));
+        var results = await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
 
         Assert.All(results, result => Assert.Equal(ResolutionStatus.Unavailable, result.Status));
         Assert.Equal(1, store.Reads);
@@ -51,7 +50,7 @@ public sealed class StoreFailureTests : IDisposable
         var callers = Enumerable.Range(0, 5).Select(_ => resolver.ResolveAsync("example.com").AsTask()).ToArray();
 
         store.Release();
-        var results = await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(20));
+        var results = await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
 
         Assert.All(results, result => Assert.Equal(ResolutionStatus.Unavailable, result.Status));
         Assert.Equal(1, store.Reads);
@@ -73,7 +72,7 @@ public sealed class StoreFailureTests : IDisposable
         _store.Failing = true;
         using var resolver = CreateResolver();
 
-        var result = await resolver.ResolveAsync("example.com");
+        var result = await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
 
         Assert.Equal(ResolutionStatus.Unavailable, result.Status);
         Assert.Single(_logger.Entries, e => e.Level == LogLevel.Error && e.Message == StorageFailed);
@@ -90,7 +89,7 @@ public sealed class StoreFailureTests : IDisposable
         _store.Failing = true;
         using var resolver = CreateResolver();
 
-        var result = await resolver.ResolveAsync("example.com");
+        var result = await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
 
         Assert.Equal(ResolutionStatus.Unavailable, result.Status);
         Assert.Single(_logger.Entries, e => e.Level == LogLevel.Error && e.Message.StartsWith(Defect, StringComparison.Ordinal));
@@ -102,12 +101,12 @@ public sealed class StoreFailureTests : IDisposable
     {
         _store.Put(new DelegationRow("example.com") { Server = "matrix.example.com:443" });
         using var resolver = CreateResolver();
-        var fresh = await resolver.ResolveAsync("example.com");
+        var fresh = await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
         _store.Failure = () => new InvalidOperationException("a bug (test)");
         _store.Failing = true;
         _time.Advance(TimeSpan.FromSeconds(61));
 
-        var stale = await resolver.ResolveAsync("example.com");
+        var stale = await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
 
         Assert.Equal(ResolutionStatus.Found, stale.Status);
         Assert.Same(fresh.Documents, stale.Documents);

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Delegation.Serving;
 using Delegation.Table;
-using Delegation.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -43,12 +42,12 @@ public sealed class DelegationResolverTests : IDisposable
         _store.Put(new DelegationRow("example.com") { Server = "matrix.example.com:443" });
         using var resolver = CreateResolver();
 
-        await resolver.ResolveAsync("example.com");
+        await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
         _time.Advance(TimeSpan.FromSeconds(59));
-        await resolver.ResolveAsync("example.com");
+        await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
         var readsWithinLifetime = _reads.Reads;
         _time.Advance(TimeSpan.FromSeconds(2));
-        await resolver.ResolveAsync("example.com");
+        await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
 
         Assert.Equal(1, readsWithinLifetime);
         Assert.Equal(2, _reads.Reads);
@@ -59,11 +58,11 @@ public sealed class DelegationResolverTests : IDisposable
     {
         using var resolver = CreateResolver();
 
-        var first = await resolver.ResolveAsync("a.example.com");
-        await resolver.ResolveAsync("a.example.com");
+        var first = await resolver.ResolveAsync("a.example.com", TestContext.Current.CancellationToken);
+        await resolver.ResolveAsync("a.example.com", TestContext.Current.CancellationToken);
         var readsBefore = _reads.ReadOrder.ToList();
         _time.Advance(TimeSpan.FromSeconds(31));
-        await resolver.ResolveAsync("a.example.com");
+        await resolver.ResolveAsync("a.example.com", TestContext.Current.CancellationToken);
 
         Assert.Equal(ResolutionStatus.NotFound, first.Status);
         Assert.Equal(["a.example.com", "*.example.com"], readsBefore);
@@ -76,8 +75,8 @@ public sealed class DelegationResolverTests : IDisposable
         _store.Put(new DelegationRow("*.example.com") { Server = "wild.example.com:443" });
         using var resolver = CreateResolver();
 
-        var a = await resolver.ResolveAsync("a.example.com");
-        var b = await resolver.ResolveAsync("b.example.com");
+        var a = await resolver.ResolveAsync("a.example.com", TestContext.Current.CancellationToken);
+        var b = await resolver.ResolveAsync("b.example.com", TestContext.Current.CancellationToken);
 
         Assert.Equal("{\"m.server\":\"wild.example.com:443\"}", a.Documents!.Server!.ToString());
         Assert.Same(a.Documents, b.Documents);
@@ -90,7 +89,7 @@ public sealed class DelegationResolverTests : IDisposable
         _store.Failing = true;
         using var resolver = CreateResolver();
 
-        var result = await resolver.ResolveAsync("example.com");
+        var result = await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
 
         Assert.Equal(ResolutionStatus.Unavailable, result.Status);
         Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("example.com", StringComparison.Ordinal));
@@ -101,11 +100,11 @@ public sealed class DelegationResolverTests : IDisposable
     {
         _store.Put(new DelegationRow("example.com") { Server = "matrix.example.com:443" });
         using var resolver = CreateResolver();
-        var fresh = await resolver.ResolveAsync("example.com");
+        var fresh = await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
         _store.Failing = true;
         _time.Advance(TimeSpan.FromSeconds(61));
 
-        var stale = await resolver.ResolveAsync("example.com");
+        var stale = await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
 
         Assert.Equal(ResolutionStatus.Found, stale.Status);
         Assert.Same(fresh.Documents, stale.Documents);
@@ -117,11 +116,11 @@ public sealed class DelegationResolverTests : IDisposable
     {
         _store.Put(new DelegationRow("example.com") { Server = "matrix.example.com:443" });
         using var resolver = CreateResolver();
-        await resolver.ResolveAsync("example.com");
+        await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
         _store.Failing = true;
         _time.Advance(TimeSpan.FromSeconds(60 + 3600 + 1));
 
-        var result = await resolver.ResolveAsync("example.com");
+        var result = await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
 
         Assert.Equal(ResolutionStatus.Unavailable, result.Status);
     }
@@ -134,7 +133,7 @@ public sealed class DelegationResolverTests : IDisposable
 
         for (var i = 0; i < 5; i++)
         {
-            await resolver.ResolveAsync("example.com");
+            await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
         }
 
         var warning = Assert.Single(_logger.Entries, e => e.Level == LogLevel.Warning);
@@ -149,7 +148,7 @@ public sealed class DelegationResolverTests : IDisposable
 
         for (var i = 0; i < 500; i++)
         {
-            await resolver.ResolveAsync($"d{i}.example");
+            await resolver.ResolveAsync($"d{i}.example", TestContext.Current.CancellationToken);
         }
 
         Assert.InRange(resolver.CachedCount, 1, _options.MaxCachedDomains);
@@ -162,7 +161,7 @@ public sealed class DelegationResolverTests : IDisposable
         using var resolver = CreateResolver();
 
         var waiting = Enumerable.Range(0, 40).Select(i => resolver.ResolveAsync($"d{i}.example").AsTask()).ToList();
-        await Task.Delay(100);
+        await Task.Delay(100, TestContext.Current.CancellationToken);
         _store.Gate.SetResult();
         await Task.WhenAll(waiting);
 
@@ -174,7 +173,7 @@ public sealed class DelegationResolverTests : IDisposable
     {
         _store.Put(new DelegationRow("example.com") { Server = "matrix.example.com:443" });
         using var resolver = CreateResolver();
-        await resolver.ResolveAsync("example.com");
+        await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
 
         var hit = resolver.TryGetFresh("example.com".AsSpan(), out var resolution);
         _time.Advance(TimeSpan.FromSeconds(61));
@@ -204,8 +203,8 @@ public sealed class DelegationResolverTests : IDisposable
         listener.Start();
         using var resolver = CreateResolver();
 
-        await resolver.ResolveAsync("example.com");
-        await resolver.ResolveAsync("nope.example");
+        await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
+        await resolver.ResolveAsync("nope.example", TestContext.Current.CancellationToken);
 
         Assert.Equal(["found", "not_found", "not_found"], outcomes);
     }

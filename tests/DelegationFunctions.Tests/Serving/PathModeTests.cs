@@ -11,26 +11,26 @@ public sealed class PathModeTests(ServedTable served) : IClassFixture<ServedTabl
         using var request = new HttpRequestMessage(HttpMethod.Get, "/example.com/.well-known/matrix/server");
         request.Headers.Host = "delegation.provider.example";
 
-        using var response = await served.Client.SendAsync(request);
+        using var response = await served.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("{\"m.server\":\"matrix.example.com:443\"}", await response.Content.ReadAsStringAsync());
+        Assert.Equal("{\"m.server\":\"matrix.example.com:443\"}", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
     }
 
     [Fact]
     public async Task Get_UnicodeDomainInPath_IsLookedUpAsALabel()
     {
-        using var response = await served.Client.GetAsync(new Uri("/b%C3%BCcher.example/.well-known/matrix/server", UriKind.Relative));
+        using var response = await served.Client.GetAsync(new Uri("/b%C3%BCcher.example/.well-known/matrix/server", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("matrix.xn--bcher-kva.example:443", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("matrix.xn--bcher-kva.example:443", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Get_WildcardRowInPathMode_AnswersASubdomain()
     {
-        using var response = await served.Client.GetAsync(new Uri("/a.example.org/.well-known/matrix/server", UriKind.Relative));
+        using var response = await served.Client.GetAsync(new Uri("/a.example.org/.well-known/matrix/server", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -42,7 +42,7 @@ public sealed class PathModeTests(ServedTable served) : IClassFixture<ServedTabl
     [InlineData("/broken.example/.well-known/matrix/server")]
     public async Task Get_InvalidUnknownOrBrokenDomainInPath_Is404WithCors(string path)
     {
-        using var response = await served.Client.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await served.Client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));

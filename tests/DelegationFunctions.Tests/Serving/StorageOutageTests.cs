@@ -2,7 +2,6 @@ using System.Net;
 using Azure.Data.Tables;
 using Delegation.Cli.Serve;
 using Delegation.Table;
-using Delegation.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 
 namespace Delegation.Tests.Serving;
@@ -18,7 +17,7 @@ public sealed class StorageOutageTests
         using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/matrix/server");
         request.Headers.Host = "example.com";
 
-        using var response = await client.SendAsync(request);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("17", response.Headers.GetValues("Retry-After").Single());
@@ -34,7 +33,7 @@ public sealed class StorageOutageTests
         using var request = new HttpRequestMessage(HttpMethod.Options, "/.well-known/matrix/server");
         request.Headers.Host = "example.com";
 
-        using var response = await client.SendAsync(request);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
@@ -44,21 +43,21 @@ public sealed class StorageOutageTests
     {
         await using var azurite = await Azurite.StartAsync();
         var table = await azurite.CreateTableAsync();
-        await table.AddEntityAsync(new TableEntity("example.com", string.Empty) { ["Server"] = "matrix.example.com:443" });
+        await table.AddEntityAsync(new TableEntity("example.com", string.Empty) { ["Server"] = "matrix.example.com:443" }, TestContext.Current.CancellationToken);
         var settings = new Dictionary<string, string?>(ServedTable.Settings) { ["Delegation:CacheSeconds"] = "1", ["Delegation:StorageTimeoutSeconds"] = "2" };
         await using var app = ServeCommand.Build($"http://127.0.0.1:{FreePort.Next()}", new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = table.Name }, settings);
-        await app.StartAsync();
+        await app.StartAsync(TestContext.Current.CancellationToken);
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         using var before = await GetAsync(client, "example.com");
         azurite.Stop();
-        await Task.Delay(1500);
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
 
         using var during = await GetAsync(client, "example.com");
         using var unknown = await GetAsync(client, "never-seen.example");
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.OK, during.StatusCode);
-        Assert.Equal(await before.Content.ReadAsStringAsync(), await during.Content.ReadAsStringAsync());
+        Assert.Equal(await before.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), await during.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unknown.StatusCode);
     }
 

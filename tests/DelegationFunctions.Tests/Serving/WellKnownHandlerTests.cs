@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Serving;
 
@@ -18,7 +17,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         Assert.Equal("public, max-age=3600, s-maxage=600", response.Headers.CacheControl!.ToString());
         Assert.NotNull(response.Headers.ETag);
         AssertCors(response);
-        var body = await response.Content.ReadAsByteArrayAsync();
+        var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         Assert.Equal("{\"m.server\":\"matrix.example.com:443\"}", Encoding.UTF8.GetString(body));
         Assert.NotEqual(0xEF, body[0]);
     }
@@ -29,7 +28,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         using var response = await SendAsync(HttpMethod.Get, "/.well-known/matrix/client", "example.com");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("{\"m.homeserver\":{\"base_url\":\"https://matrix.example.com\"}}", await response.Content.ReadAsStringAsync());
+        Assert.Equal("{\"m.homeserver\":{\"base_url\":\"https://matrix.example.com\"}}", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -43,7 +42,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("public, max-age=120, s-maxage=120", response.Headers.CacheControl!.ToString());
         AssertCors(response);
-        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("M_NOT_FOUND", error.RootElement.GetProperty("errcode").GetString());
         Assert.False(string.IsNullOrEmpty(error.RootElement.GetProperty("error").GetString()));
     }
@@ -64,7 +63,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         using var response = await SendAsync(HttpMethod.Get, "/.well-known/matrix/support", "support.example");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("\"m.role.admin\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"m.role.admin\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +72,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         using var response = await SendAsync(HttpMethod.Get, "/.well-known/matrix/server", "chat.example.org");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("{\"m.server\":\"wild.example.org:8448\"}", await response.Content.ReadAsStringAsync());
+        Assert.Equal("{\"m.server\":\"wild.example.org:8448\"}", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -99,7 +98,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         Assert.Equal(get.Headers.CacheControl, head.Headers.CacheControl);
         Assert.Equal(get.Headers.ETag, head.Headers.ETag);
         AssertCors(head);
-        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -108,7 +107,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         using var head = await SendAsync(HttpMethod.Head, "/.well-known/matrix/client", "unknown.example");
 
         Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
-        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -190,10 +189,10 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         request.Headers.Add("X-Azure-FDID", ServedTable.FrontDoorId);
         request.Headers.Add("X-Forwarded-Host", "XN--BCHER-KVA.example");
 
-        using var response = await served.Client.SendAsync(request);
+        using var response = await served.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("matrix.xn--bcher-kva.example:443", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("matrix.xn--bcher-kva.example:443", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -214,7 +213,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         using var query = await SendAsync(HttpMethod.Get, "/.well-known/matrix/server?x=1&PartitionKey=evil", "example.com");
 
         Assert.Equal(HttpStatusCode.OK, query.StatusCode);
-        Assert.Equal(await plain.Content.ReadAsStringAsync(), await query.Content.ReadAsStringAsync());
+        Assert.Equal(await plain.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), await query.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -224,10 +223,10 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         request.Headers.Add("X-Azure-FDID", ServedTable.FrontDoorId);
         request.Headers.Add("X-Forwarded-Host", "front.example");
 
-        using var response = await served.Client.SendAsync(request);
+        using var response = await served.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("{\"m.server\":\"front-matrix.example:443\"}", await response.Content.ReadAsStringAsync());
+        Assert.Equal("{\"m.server\":\"front-matrix.example:443\"}", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -243,7 +242,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
 
         request.Headers.Add("X-Forwarded-Host", "front.example");
 
-        using var response = await served.Client.SendAsync(request);
+        using var response = await served.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -255,7 +254,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         using var request = Request(HttpMethod.Get, "/.well-known/matrix/server", "example.com");
         request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
 
-        using var response = await served.Client.SendAsync(request);
+        using var response = await served.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
         Assert.Equal(first.Headers.ETag, response.Headers.ETag);

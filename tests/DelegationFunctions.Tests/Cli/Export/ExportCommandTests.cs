@@ -12,7 +12,7 @@ public sealed class ExportCommandTests
         var run = await CliRun.NewTableAsync();
         foreach (var domain in new[] { "c.example", "a.example", "*.b.example" })
         {
-            await run.Store.TryAddAsync(new DelegationRow(domain) { Server = "m.example:443" });
+            await run.Store.TryAddAsync(new DelegationRow(domain) { Server = "m.example:443" }, TestContext.Current.CancellationToken);
         }
 
         var result = await run.RunAsync("export");
@@ -39,7 +39,7 @@ public sealed class ExportCommandTests
     public async Task Export_ColumnOfWrongType_WarnsAndLeavesItOut()
     {
         var run = await CliRun.NewTableAsync();
-        await run.Table.AddEntityAsync(new TableEntity("typed.example", string.Empty) { ["Server"] = 8448, ["ClientBaseUrl"] = "https://m.typed.example" });
+        await run.Table.AddEntityAsync(new TableEntity("typed.example", string.Empty) { ["Server"] = 8448, ["ClientBaseUrl"] = "https://m.typed.example" }, TestContext.Current.CancellationToken);
 
         var result = await run.RunAsync("export", "--format", "csv");
 

@@ -74,7 +74,7 @@ public sealed class ImportBadFileTests
             var line = Encoding.UTF8.GetBytes(Good + "\n");
             while (stream.Length < 50L * 1024 * 1024)
             {
-                await stream.WriteAsync(line);
+                await stream.WriteAsync(line, TestContext.Current.CancellationToken);
             }
         }
 

@@ -80,8 +80,8 @@ public sealed class ImportCommandTests
     public async Task Import_DryRun_ReportsEachKindAndWritesNothing()
     {
         var run = await CliRun.NewTableAsync();
-        await run.Store.TryAddAsync(new DelegationRow("same.example") { Server = "same.example:443" });
-        await run.Store.TryAddAsync(new DelegationRow("changed.example") { Server = "old.example:443" });
+        await run.Store.TryAddAsync(new DelegationRow("same.example") { Server = "same.example:443" }, TestContext.Current.CancellationToken);
+        await run.Store.TryAddAsync(new DelegationRow("changed.example") { Server = "old.example:443" }, TestContext.Current.CancellationToken);
         var before = (await run.RowsAsync()).Select(r => r.ETag).ToList();
         using var file = TempFile.Create(".jsonl", string.Join('\n',
             "{\"PartitionKey\":\"same.example\",\"Server\":\"same.example:443\"}",
@@ -136,7 +136,7 @@ public sealed class ImportCommandTests
     public async Task Import_RowChangedBetweenReadAndWrite_IsReportedAsConflictAndNotOverwritten()
     {
         var table = await CliRun.NewTableAsync();
-        await table.Store.TryAddAsync(new DelegationRow("race.example") { Server = "old.example:443" });
+        await table.Store.TryAddAsync(new DelegationRow("race.example") { Server = "old.example:443" }, TestContext.Current.CancellationToken);
         var run = table.WithStore(store => new RacingStore(store, async inner =>
         {
             var current = await inner.GetAsync("race.example");
@@ -174,7 +174,7 @@ public sealed class ImportCommandTests
     public async Task Import_StorageUnreachable_OneClearMessageAndStorageExitCode()
     {
         using var file = TempFile.Create(".jsonl", "{\"PartitionKey\":\"a.example\",\"Server\":\"a.example:443\"}\n");
-        var closed = Infrastructure.Azurite.UnreachableConnectionString;
+        var closed = Azurite.UnreachableConnectionString;
         var run = new CliRun(closed, "unreachable");
 
         var result = await run.RunAsync("import", file.Path);

@@ -14,7 +14,7 @@ public sealed class ImportFileReaderTests
         }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var read = ImportFileReader.ReadAsync(file.Path, null);
+        var read = ImportFileReader.ReadAsync(file.Path, null, TestContext.Current.CancellationToken);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.True(read.IsCompleted, "refused on this thread without waiting, so the allocations counted are all it made");

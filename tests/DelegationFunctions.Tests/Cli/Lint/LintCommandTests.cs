@@ -9,11 +9,11 @@ public sealed class LintCommandTests
     public async Task Lint_RowsEditedByHandIntoInvalidValues_ReportsEachWithReasonAndExitsOne()
     {
         var run = await CliRun.NewTableAsync();
-        await run.Table.AddEntityAsync(new TableEntity("good.example", string.Empty) { ["Server"] = "good.example:443" });
-        await run.Table.AddEntityAsync(new TableEntity("Upper.example", string.Empty) { ["Server"] = "upper.example:443" });
-        await run.Table.AddEntityAsync(new TableEntity("url.example", string.Empty) { ["Server"] = "https://matrix.url.example" });
-        await run.Table.AddEntityAsync(new TableEntity("typed.example", string.Empty) { ["Server"] = 8448 });
-        await run.Table.AddEntityAsync(new TableEntity("extra.example", string.Empty) { ["ClientBaseUrl"] = "https://m.extra.example", ["ClientExtra"] = "{\"m.homeserver\":{}}" });
+        await run.Table.AddEntityAsync(new TableEntity("good.example", string.Empty) { ["Server"] = "good.example:443" }, TestContext.Current.CancellationToken);
+        await run.Table.AddEntityAsync(new TableEntity("Upper.example", string.Empty) { ["Server"] = "upper.example:443" }, TestContext.Current.CancellationToken);
+        await run.Table.AddEntityAsync(new TableEntity("url.example", string.Empty) { ["Server"] = "https://matrix.url.example" }, TestContext.Current.CancellationToken);
+        await run.Table.AddEntityAsync(new TableEntity("typed.example", string.Empty) { ["Server"] = 8448 }, TestContext.Current.CancellationToken);
+        await run.Table.AddEntityAsync(new TableEntity("extra.example", string.Empty) { ["ClientBaseUrl"] = "https://m.extra.example", ["ClientExtra"] = "{\"m.homeserver\":{}}" }, TestContext.Current.CancellationToken);
 
         var result = await run.RunAsync("lint", "--json");
 
@@ -37,11 +37,11 @@ public sealed class LintCommandTests
     {
         var run = await CliRun.NewTableAsync();
         var longName = string.Join('.', Enumerable.Repeat(new string('a', 60), 4)) + ".example";
-        await run.Store.TryAddAsync(new Table.DelegationRow("*.hosted.example") { Server = "matrix.hosted.example:443" });
-        await run.Store.TryAddAsync(new Table.DelegationRow("hosted.example") { Server = "matrix.hosted.example:443" });
-        await run.Store.TryAddAsync(new Table.DelegationRow("a.hosted.example") { Server = "a.example:443" });
-        await run.Store.TryAddAsync(new Table.DelegationRow("noport.example") { Server = "matrix.noport.example", ClientBaseUrl = "https://Matrix.NoPort.example" });
-        await run.Store.TryAddAsync(new Table.DelegationRow(longName) { Server = "x.example:443" });
+        await run.Store.TryAddAsync(new Table.DelegationRow("*.hosted.example") { Server = "matrix.hosted.example:443" }, TestContext.Current.CancellationToken);
+        await run.Store.TryAddAsync(new Table.DelegationRow("hosted.example") { Server = "matrix.hosted.example:443" }, TestContext.Current.CancellationToken);
+        await run.Store.TryAddAsync(new Table.DelegationRow("a.hosted.example") { Server = "a.example:443" }, TestContext.Current.CancellationToken);
+        await run.Store.TryAddAsync(new Table.DelegationRow("noport.example") { Server = "matrix.noport.example", ClientBaseUrl = "https://Matrix.NoPort.example" }, TestContext.Current.CancellationToken);
+        await run.Store.TryAddAsync(new Table.DelegationRow(longName) { Server = "x.example:443" }, TestContext.Current.CancellationToken);
 
         var result = await run.RunAsync("lint");
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Delegation.Tests.Infrastructure;
 
 namespace Delegation.Tests.Cli.Rows;
 

@@ -8,13 +8,13 @@ public sealed class SetCommandTests
     public async Task Set_SameValuesOnRowWithANonTextColumn_RewritesTheRowWithoutIt()
     {
         var run = await CliRun.NewTableAsync();
-        await run.Table.AddEntityAsync(new TableEntity("typed.example", string.Empty) { ["Server"] = 8448, ["ClientBaseUrl"] = "https://m.typed.example" });
+        await run.Table.AddEntityAsync(new TableEntity("typed.example", string.Empty) { ["Server"] = 8448, ["ClientBaseUrl"] = "https://m.typed.example" }, TestContext.Current.CancellationToken);
 
         var result = await run.RunAsync("set", "typed.example", "--client-base-url", "https://m.typed.example");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("Updated typed.example.\n", result.Output.ReplaceLineEndings("\n"));
-        var entity = (await run.Table.GetEntityAsync<TableEntity>("typed.example", string.Empty)).Value;
+        var entity = (await run.Table.GetEntityAsync<TableEntity>("typed.example", string.Empty, cancellationToken: TestContext.Current.CancellationToken)).Value;
         Assert.False(entity.ContainsKey("Server"));
         Assert.Equal("https://m.typed.example", entity.GetString("ClientBaseUrl"));
     }

@@ -1,7 +1,6 @@
 using System.Net;
-using Delegation.Tests.Infrastructure;
 
-namespace Delegation.Tests.Cli;
+namespace Delegation.Tests.Cli.Serve;
 
 /// <summary>The tool as an admin runs it: <c>delegation set</c> writes rows, <c>delegation serve</c> answers them.</summary>
 public sealed class ServeEndToEndTests

@@ -1,11 +1,8 @@
 using System.Text.Json;
 using Delegation.Table;
 using Delegation.Tests.Checks;
-using Delegation.Tests.Cli;
-using Delegation.Tests.Infrastructure;
-using Xunit.Abstractions;
 
-namespace Delegation.Tests.Check;
+namespace Delegation.Tests.Cli.Check;
 
 /// <summary>
 /// <c>check --all --record</c> against crafted scenario servers behind rows in Azurite, then <c>list</c> and
@@ -79,13 +76,13 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
     public async Task CheckAllRecord_ResultsTableRefused_ExitsThreeAndKeepsDelegations()
     {
         await using var setup = await SetupAsync();
-        var before = await setup.Store.ListAsync().ToListAsync();
+        var before = await setup.Store.ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         var check = await CliRun.InvokeAsync(["check", "--all", "--record", "--connection-string", setup.ConnectionString, "--table", setup.TableName, "--checks-table", "not_a_table!", .. setup.Network.Arguments()]);
 
         Assert.Equal(3, check.ExitCode);
         Assert.StartsWith("Storage error: 400", check.Error.Split('\n').Single(l => l.StartsWith("Storage", StringComparison.Ordinal)), StringComparison.Ordinal);
-        var after = await setup.Store.ListAsync().ToListAsync();
+        var after = await setup.Store.ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(before.Count, after.Count);
         Assert.All(before.Zip(after), pair => Assert.True(pair.First.HasSameValues(pair.Second)));
     }

@@ -3,11 +3,8 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Delegation.Cli.Serve;
 using Delegation.Table;
-using Delegation.Tests.Cli;
-using Delegation.Tests.Infrastructure;
-using Xunit.Abstractions;
 
-namespace Delegation.Tests.Check;
+namespace Delegation.Tests.Cli.Check;
 
 /// <summary>
 /// <c>delegation serve</c> over HTTPS behind the test CA, fed by Azurite, plus a stub homeserver, checked by
@@ -42,7 +39,7 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
         try
         {
             var arguments = setup.Arguments.Select(a => a.StartsWith("good.test:443:", StringComparison.Ordinal) ? $"good.test:443:127.0.0.1:{port}" : a).ToList();
-            var listening = await serve.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            var listening = await serve.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
             Assert.StartsWith("Serving table", listening, StringComparison.Ordinal);
 
             var (exitCode, stdout, stderr) = await DelegationProcess.RunAsync(["check", "good.test", .. arguments]);
@@ -55,7 +52,7 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
         finally
         {
             serve.Kill(entireProcessTree: true);
-            await serve.WaitForExitAsync();
+            await serve.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
     }
 

@@ -1,7 +1,7 @@
 using Azure;
 using Delegation.Table;
 
-namespace Delegation.Tests.Infrastructure;
+namespace Delegation.Tests.Support;
 
 /// <summary>Forwards every call to a real store; test stores override only the calls they watch or disturb.</summary>
 internal abstract class DelegatingStore(IDelegationStore inner) : IDelegationStore

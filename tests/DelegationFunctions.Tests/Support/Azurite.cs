@@ -2,23 +2,27 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using Azure.Data.Tables;
 
-namespace Delegation.Tests.Infrastructure;
+namespace Delegation.Tests.Support;
 
 /// <summary>
 /// A real Azurite table service on a free loopback port, in memory, started from eng/azurite (installed with npm on
-/// first use). <see cref="Shared"/> serves most tests; outage tests start their own and stop it.
+/// first use). <see cref="Shared"/> (the assembly's <see cref="AzuriteFixture"/>) serves most tests; outage tests
+/// start their own and stop it.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly Lazy<Task<Azurite>> SharedInstance = new(() => StartAsync());
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
     private Process? _process;
 
     private Azurite(int port) => Port = port;
 
-    public static Task<Azurite> Shared => SharedInstance.Value;
+    /// <summary>The Azurite shared by the whole test run; skips the calling test when Node.js is missing.</summary>
+    public static Task<Azurite> Shared => SharedAsync();
+
+    /// <summary>Why Azurite cannot run here (no Node.js on PATH), or null when it can.</summary>
+    public static string? MissingNodeReason { get; } = FindMissingNode();
 
     public int Port { get; }
 
@@ -61,7 +65,6 @@ public sealed class Azurite : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -103,14 +106,33 @@ public sealed class Azurite : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static async Task<string> EnsureInstalledAsync()
+    /// <summary>Skips the calling test, with the reason, when Node.js is missing.</summary>
+    public static void SkipIfNodeMissing()
+    {
+        if (MissingNodeReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+    }
+
+    private static async Task<Azurite> SharedAsync()
+    {
+        var fixture = await TestContext.Current.GetFixture<AzuriteFixture>()
+            ?? throw new InvalidOperationException("Azurite.Shared is for tests; the AzuriteFixture assembly fixture was not found.");
+        return await fixture.GetAsync();
+    }
+
+    private static string? FindMissingNode()
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        if (!path.Split(Path.PathSeparator).Any(folder => File.Exists(Path.Combine(folder, "node"))))
-        {
-            throw new InvalidOperationException("The tests need Node.js (node and npm on PATH) to run Azurite, the Azure Storage emulator. Install Node.js 20 or later and run the tests again.");
-        }
+        return path.Split(Path.PathSeparator).Any(folder => File.Exists(Path.Combine(folder, "node")))
+            ? null
+            : "Needs Node.js (node and npm on PATH) to run Azurite, the Azure Storage emulator; install Node.js 20 or later to run it.";
+    }
 
+    private static async Task<string> EnsureInstalledAsync()
+    {
+        SkipIfNodeMissing();
         var folder = RepositoryPaths.Combine("eng", "azurite");
         var executable = Path.Combine(folder, "node_modules", ".bin", "azurite-table");
         if (File.Exists(executable))

@@ -2,9 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Delegation.Cli;
-using Xunit.Abstractions;
 
-namespace Delegation.Tests.Check;
+namespace Delegation.Tests.Cli.Check;
 
 /// <summary>
 /// Path mode end to end: a customer's website redirects its well-known paths to <c>delegation serve</c> on the
@@ -39,9 +38,9 @@ public sealed class RedirectEndToEndTests(ITestOutputHelper output)
         using var following = CreateClient(setup, allowAutoRedirect: true);
         using var single = CreateClient(setup, allowAutoRedirect: false);
 
-        using var redirect = await single.GetAsync(url);
-        using var response = await following.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
+        using var redirect = await single.GetAsync(url, TestContext.Current.CancellationToken);
+        using var response = await following.GetAsync(url, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
         Assert.Equal(RedirectSetup.PathModeUrl("example.test", "client"), redirect.Headers.Location?.AbsoluteUri);

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace Delegation.Tests.Infrastructure;
+namespace Delegation.Tests.Support;
 
 /// <summary>Sends hand-written HTTP/1.1 bytes, for requests HttpClient refuses to make (odd Host headers).</summary>
 internal static class RawHttp

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Delegation.Tests.Check;
+namespace Delegation.Tests.Support;
 
 /// <summary>A throw-away certificate authority and server certificates issued by it, made in memory for each test run.</summary>
 internal static class TestCertificates

@@ -1,6 +1,6 @@
 using Delegation.Checks;
 
-namespace Delegation.Tests.Check;
+namespace Delegation.Tests.Cli.Check;
 
 public sealed class ClientAndSupportTests
 {

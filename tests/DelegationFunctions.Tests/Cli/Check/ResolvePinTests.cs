@@ -1,7 +1,7 @@
 using System.Net;
 using Delegation.Checks;
 
-namespace Delegation.Tests.Check;
+namespace Delegation.Tests.Cli.Check;
 
 public sealed class ResolvePinTests
 {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
 
-namespace Delegation.Tests.Check;
+namespace Delegation.Tests.Support;
 
 /// <summary>
 /// Kestrel on a free loopback port, presenting a certificate chosen by SNI, answering "host path" routes that tests

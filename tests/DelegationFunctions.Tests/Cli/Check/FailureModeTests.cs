@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Delegation.Checks;
-using Delegation.Tests.Infrastructure;
 
-namespace Delegation.Tests.Check;
+namespace Delegation.Tests.Cli.Check;
 
 public sealed class FailureModeTests
 {
@@ -46,7 +45,7 @@ public sealed class FailureModeTests
         network.Server.ValidFor("matrix.example.test").Homeserver("matrix.example.test:8448");
         using var checker = new DelegationChecker(new CheckSettings { Pins = [new ResolvePin("matrix.example.test", 8448, IPAddress.Loopback, network.Server.Port)], DnsServer = network.Dns.EndPoint });
 
-        var report = await checker.CheckAsync("matrix.example.test:8448");
+        var report = await checker.CheckAsync("matrix.example.test:8448", TestContext.Current.CancellationToken);
 
         Assert.Contains("which is not a trusted certificate authority", report.Server.FirstProblem, StringComparison.Ordinal);
     }
@@ -121,11 +120,11 @@ public sealed class FailureModeTests
         {
             using var client = await listener.AcceptTcpClientAsync();
             await client.GetStream().WriteAsync("HTTP/1.1 200 OK\r\n\r\nthis is not TLS"u8.ToArray());
-        });
+        }, TestContext.Current.CancellationToken);
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         using var checker = new DelegationChecker(new CheckSettings { Pins = [new ResolvePin("matrix.example.test", 8448, IPAddress.Loopback, port)], Timeout = TimeSpan.FromSeconds(5) });
 
-        var report = await checker.CheckAsync("matrix.example.test:8448");
+        var report = await checker.CheckAsync("matrix.example.test:8448", TestContext.Current.CancellationToken);
 
         await garbage;
         Assert.Contains("TLS handshake with matrix.example.test:8448 (SNI matrix.example.test) failed", report.Server.FirstProblem, StringComparison.Ordinal);
@@ -145,7 +144,7 @@ public sealed class FailureModeTests
         });
         network.Server.ValidFor("example.test");
 
-        var report = await checker.CheckAsync("example.test");
+        var report = await checker.CheckAsync("example.test", TestContext.Current.CancellationToken);
 
         var srv = Assert.Single(report.Server.Steps, s => s.Name == "SRV");
         Assert.Equal(StepStatus.Fail, srv.Status);
@@ -160,7 +159,7 @@ public sealed class FailureModeTests
     {
         using var checker = new DelegationChecker(new CheckSettings());
 
-        var report = await checker.CheckAsync(name);
+        var report = await checker.CheckAsync(name, TestContext.Current.CancellationToken);
 
         Assert.False(report.FederationWorks);
         Assert.All([report.Server, report.Client, report.Support], s => Assert.Equal(Verdict.Fail, s.Verdict));

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Delegation.Table;
 
-namespace Delegation.Tests.Infrastructure;
+namespace Delegation.Tests.Support;
 
 /// <summary>
 /// A hand-written store for resolver tests: rows in memory, reads that can be held at a gate or made to fail like an

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Delegation.Table;
 
-namespace Delegation.Tests.Infrastructure;
+namespace Delegation.Tests.Support;
 
 /// <summary>Counts the point reads that reach the store it wraps: in all, in order, per key, and in flight at once.</summary>
 internal sealed class CountingDelegationStore(IDelegationStore inner) : DelegatingStore(inner)

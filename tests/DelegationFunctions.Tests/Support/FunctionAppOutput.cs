@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Delegation.Tests.Infrastructure;
+namespace Delegation.Tests.Support;
 
 /// <summary>Checks shared by the build output and the publish output of the function app.</summary>
 internal static class FunctionAppOutput

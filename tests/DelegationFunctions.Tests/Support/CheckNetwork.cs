@@ -1,7 +1,7 @@
 using System.Net;
 using Delegation.Checks;
 
-namespace Delegation.Tests.Check;
+namespace Delegation.Tests.Support;
 
 /// <summary>One test's little internet: an HTTPS server, a DNS server and the pins that lead the check to them.</summary>
 internal sealed class CheckNetwork : IAsyncDisposable

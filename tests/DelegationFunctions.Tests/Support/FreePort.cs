@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Delegation.Tests.Infrastructure;
+namespace Delegation.Tests.Support;
 
 /// <summary>Asks the OS for a loopback port nobody is listening on.</summary>
 internal static class FreePort

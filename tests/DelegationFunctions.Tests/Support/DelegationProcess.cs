@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Delegation.Tests.Infrastructure;
+namespace Delegation.Tests.Support;
 
 /// <summary>Runs the built <c>delegation</c> tool as a real child process, as an admin would.</summary>
 internal static class DelegationProcess

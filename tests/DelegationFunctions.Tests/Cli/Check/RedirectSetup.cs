@@ -1,9 +1,8 @@
 using Delegation.Cli.Serve;
 using Delegation.Table;
-using Delegation.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 
-namespace Delegation.Tests.Check;
+namespace Delegation.Tests.Cli.Check;
 
 /// <summary>
 /// A customer's website (Kestrel with TLS from the test authority) that redirects its well-known paths to

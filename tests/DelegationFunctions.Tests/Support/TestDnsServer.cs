@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Delegation.Tests.Check;
+namespace Delegation.Tests.Support;
 
 /// <summary>
 /// A tiny authoritative DNS responder on a loopback UDP port: answers SRV, A and AAAA questions from a table,

@@ -1,4 +1,4 @@
-namespace Delegation.Tests.Infrastructure;
+namespace Delegation.Tests.Support;
 
 /// <summary>Finds files of this repository from the test's output folder.</summary>
 internal static class RepositoryPaths

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Delegation.Tests.Infrastructure;
+namespace Delegation.Tests.Support;
 
 /// <summary>Keeps every log line written, to assert on what the service logs.</summary>
 internal sealed class ListLogger<T> : ILogger<T>
