@@ -7,10 +7,22 @@ namespace Delegation.Table;
 /// <summary><see cref="IDelegationStore"/> over Azure Table storage (or Azurite).</summary>
 public sealed class TableDelegationStore(TableClient tableClient) : IDelegationStore
 {
+    /// <remarks>
+    /// Only a missing row (404 <c>ResourceNotFound</c>) answers null. <c>GetEntityIfExistsAsync</c> is not used because
+    /// it answers "no row" for every 404, including <c>TableNotFound</c>: a misspelt table name or a deleted table
+    /// would then be served as "no delegation" for every domain, cached and never logged, instead of as an outage.
+    /// </remarks>
     public async Task<DelegationRow?> GetAsync(string domain, CancellationToken cancellationToken = default)
     {
-        var response = await tableClient.GetEntityIfExistsAsync<TableEntity>(domain, string.Empty, cancellationToken: cancellationToken);
-        return response.HasValue ? DelegationEntity.ToRow(response.Value!) : null;
+        try
+        {
+            var response = await tableClient.GetEntityAsync<TableEntity>(domain, string.Empty, cancellationToken: cancellationToken);
+            return DelegationEntity.ToRow(response.Value);
+        }
+        catch (RequestFailedException ex) when (ex is { Status: 404, ErrorCode: "ResourceNotFound" })
+        {
+            return null;
+        }
     }
 
     public async IAsyncEnumerable<DelegationRow> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using Delegation.Table;
 
 namespace Delegation.Tests.Cli.Lint;
 
@@ -37,11 +38,11 @@ public sealed class LintCommandTests
     {
         var run = await CliRun.NewTableAsync();
         var longName = string.Join('.', Enumerable.Repeat(new string('a', 60), 4)) + ".example";
-        await run.Store.TryAddAsync(new Table.DelegationRow("*.hosted.example") { Server = "matrix.hosted.example:443" }, TestContext.Current.CancellationToken);
-        await run.Store.TryAddAsync(new Table.DelegationRow("hosted.example") { Server = "matrix.hosted.example:443" }, TestContext.Current.CancellationToken);
-        await run.Store.TryAddAsync(new Table.DelegationRow("a.hosted.example") { Server = "a.example:443" }, TestContext.Current.CancellationToken);
-        await run.Store.TryAddAsync(new Table.DelegationRow("noport.example") { Server = "matrix.noport.example", ClientBaseUrl = "https://Matrix.NoPort.example" }, TestContext.Current.CancellationToken);
-        await run.Store.TryAddAsync(new Table.DelegationRow(longName) { Server = "x.example:443" }, TestContext.Current.CancellationToken);
+        await run.Store.TryAddAsync(new DelegationRow("*.hosted.example") { Server = "matrix.hosted.example:443" }, TestContext.Current.CancellationToken);
+        await run.Store.TryAddAsync(new DelegationRow("hosted.example") { Server = "matrix.hosted.example:443" }, TestContext.Current.CancellationToken);
+        await run.Store.TryAddAsync(new DelegationRow("a.hosted.example") { Server = "a.example:443" }, TestContext.Current.CancellationToken);
+        await run.Store.TryAddAsync(new DelegationRow("noport.example") { Server = "matrix.noport.example", ClientBaseUrl = "https://Matrix.NoPort.example" }, TestContext.Current.CancellationToken);
+        await run.Store.TryAddAsync(new DelegationRow(longName) { Server = "x.example:443" }, TestContext.Current.CancellationToken);
 
         var result = await run.RunAsync("lint");
 
