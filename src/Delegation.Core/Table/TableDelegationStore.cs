@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
 
 namespace Delegation.Table;
 
@@ -8,21 +9,23 @@ namespace Delegation.Table;
 public sealed class TableDelegationStore(TableClient tableClient) : IDelegationStore
 {
     /// <remarks>
-    /// Only a missing row (404 <c>ResourceNotFound</c>) answers null. <c>GetEntityIfExistsAsync</c> is not used because
-    /// it answers "no row" for every 404, including <c>TableNotFound</c>: a misspelt table name or a deleted table
-    /// would then be served as "no delegation" for every domain, cached and never logged, instead of as an outage.
+    /// A 404 for a table that does not exist (a misspelt table name, a deleted table) is thrown as the storage failure
+    /// it is. <c>GetEntityIfExistsAsync</c> answers "no row" for every 404, so without this check the service would
+    /// answer "no delegation" for every domain, cache it and never log why. Storage sends the error code in the
+    /// <c>x-ms-error-code</c> header (REST API "Status and error codes", version 2017-07-29 and later).
     /// </remarks>
     public async Task<DelegationRow?> GetAsync(string domain, CancellationToken cancellationToken = default)
     {
-        try
+        var response = await tableClient.GetEntityIfExistsAsync<TableEntity>(domain, string.Empty, cancellationToken: cancellationToken);
+        if (response.HasValue)
         {
-            var response = await tableClient.GetEntityAsync<TableEntity>(domain, string.Empty, cancellationToken: cancellationToken);
-            return DelegationEntity.ToRow(response.Value);
+            return DelegationEntity.ToRow(response.Value!);
         }
-        catch (RequestFailedException ex) when (ex is { Status: 404, ErrorCode: "ResourceNotFound" })
-        {
-            return null;
-        }
+
+        var raw = response.GetRawResponse();
+        return raw.Headers.TryGetValue("x-ms-error-code", out var errorCode) && errorCode == TableErrorCode.TableNotFound.ToString()
+            ? throw new RequestFailedException(raw.Status, $"The table '{tableClient.Name}' does not exist.", errorCode, innerException: null)
+            : null;
     }
 
     public async IAsyncEnumerable<DelegationRow> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
