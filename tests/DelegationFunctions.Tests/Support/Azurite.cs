@@ -6,8 +6,8 @@ namespace Delegation.Tests.Support;
 
 /// <summary>
 /// A real Azurite table service on a loopback port the system picks, in memory, started from eng/azurite (installed
-/// with npm on first use). <see cref="Shared"/> (the assembly's <see cref="AzuriteFixture"/>) serves most tests; outage tests
-/// start their own and stop it.
+/// with npm on first use). <see cref="Shared"/> (the assembly's <see cref="AzuriteFixture"/>) serves most tests;
+/// outage tests start their own and stop it.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
