@@ -19,7 +19,7 @@ internal static class ServeCommand
 
     public static Command Create(ConnectionOptions connection)
     {
-        var urls = new Option<string>("--urls") { Description = "Addresses to listen on, separated by ';'.", DefaultValueFactory = _ => DefaultUrls };
+        var urls = new Option<string>("--urls") { Description = "Addresses to listen on, separated by ';'. Port 0 takes a free port, printed once listening.", DefaultValueFactory = _ => DefaultUrls };
         var certificate = new Option<string?>("--certificate") { Description = "PEM certificate (chain) for https:// URLs." };
         var certificateKey = new Option<string?>("--certificate-key") { Description = "PEM private key of --certificate (default: the key in the --certificate file)." };
         var command = new Command(
@@ -44,6 +44,7 @@ internal static class ServeCommand
                 throw new CliException(ExitCodes.Usage, $"Cannot start: {ex.Message}");
             }
 
+            // After the start app.Urls holds the bound addresses (IServerAddressesFeature): port 0 shows the port taken.
             await context.Output.WriteLineAsync($"Serving table '{storage.TableName}' on {string.Join(", ", app.Urls)}. Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;

@@ -15,7 +15,7 @@ public sealed class BicepSettingsStartTests
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
         using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Get, "/.well-known/matrix/server", "example.com", "example.com", settings["FrontDoorId"]);
 
-        // The table endpoint is https on a dead loopback port and there is no managed identity here: the read fails,
+        // The table endpoint is https on a loopback port that refuses connections and there is no managed identity here: the read fails,
         // which must be a 503 (a federating server retries), never a 404 (it would stop federating for an hour).
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         var exitCode = await host.StopAsync();
@@ -35,9 +35,9 @@ public sealed class BicepSettingsStartTests
         var standIns = new Dictionary<string, string>
         {
             ["FrontDoorId"] = FunctionAppUnderHost.OurFrontDoorId,
-            ["DelegationStorage__tableServiceUri"] = $"https://127.0.0.1:{FreePort.Next()}/devstoreaccount1",
+            ["DelegationStorage__tableServiceUri"] = $"https://127.0.0.1:{ReservedPorts.RefusingTcp}/devstoreaccount1",
             ["AzureWebJobsStorage__accountName"] = "stdelegationlocal",
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:1/",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = $"InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:{ReservedPorts.RefusingTcp}/",
         };
         var snapshot = await Bicep.SnapshotAsync(Bicep.ExampleParameters());
         var settings = new Dictionary<string, string>();

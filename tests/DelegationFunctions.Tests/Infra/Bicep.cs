@@ -14,14 +14,9 @@ internal static class Bicep
 
     public static string InfraFolder => RepositoryPaths.Combine("infra");
 
-    public static async Task<ToolResult> RunAsync(params string[] arguments)
+    public static Task<ToolResult> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(Executable);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -29,12 +24,7 @@ internal static class Bicep
 
         // Keeps bicep from looking for a newer version or sending telemetry.
         start.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Executable} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        return new ToolResult(process.ExitCode, await output, await error);
+        return ChildProcess.RunAsync(start, TimeSpan.FromMinutes(10));
     }
 
     /// <summary>

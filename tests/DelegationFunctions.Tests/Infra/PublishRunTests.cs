@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Delegation.Tests.Infra;
 
 /// <summary>
@@ -75,21 +73,14 @@ public sealed class PublishRunTests : IDisposable
     [Fact]
     public async Task Publish_TerminatedWhileFuncRuns_RemovesTheRule()
     {
-        using var script = PublishScript.Start(_tools.Script, ["func-x", "-g", "rg-x", "--client-ip", "198.51.100.7"], _tools.Environment(("FAKE_FUNC_WAIT", "1")));
+        await using var script = PublishScript.Start(_tools.Script, ["func-x", "-g", "rg-x", "--client-ip", "198.51.100.7"], _tools.Environment(("FAKE_FUNC_WAIT", "1")));
 
         // The fake func says so once it runs, then sleeps until it is killed.
-        while (await script.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken) is { } line && line != "func started")
-        {
-        }
+        await script.WaitForLineAsync(line => line == "func started", PublishScript.Timeout, TestContext.Current.CancellationToken);
+        await script.TerminateAsync(TestContext.Current.CancellationToken);
+        var exitCode = await script.WaitForExitAsync(PublishScript.Timeout, TestContext.Current.CancellationToken);
 
-        using (var kill = Process.Start("/bin/kill", ["-TERM", script.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
-
-        await PublishScript.WaitAsync(script);
-
-        Assert.Equal(143, script.ExitCode);
+        Assert.Equal(143, exitCode);
         Assert.Equal(RemoveRule, _tools.Calls()[^1]);
     }
 

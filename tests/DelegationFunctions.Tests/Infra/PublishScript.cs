@@ -5,21 +5,21 @@ namespace Delegation.Tests.Infra;
 /// <summary>Runs eng/publish.sh (or a copy of it) with bash.</summary>
 internal static class PublishScript
 {
+    /// <summary>How long the script may run; one that hangs is killed with its children and fails the test.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
+
     public static Task<ToolResult> RunAsync(IEnumerable<string> arguments, string? path = null) =>
         RunAsync(RepositoryPaths.Combine("eng", "publish.sh"), arguments, path is null ? new Dictionary<string, string>() : new() { ["PATH"] = path });
 
-    public static async Task<ToolResult> RunAsync(string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
-    {
-        using var process = Start(script, arguments, environment);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await WaitAsync(process);
-        return new ToolResult(process.ExitCode, await output, await error);
-    }
+    public static Task<ToolResult> RunAsync(string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment) =>
+        ChildProcess.RunAsync(StartInfo(script, arguments, environment), Timeout);
 
-    public static Process Start(string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    public static ChildProcess Start(string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment) =>
+        ChildProcess.Start(StartInfo(script, arguments, environment));
+
+    private static ProcessStartInfo StartInfo(string script, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("/bin/bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("/bin/bash");
         start.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {
@@ -31,21 +31,6 @@ internal static class PublishScript
             start.Environment[name] = value;
         }
 
-        return Process.Start(start)!;
-    }
-
-    /// <summary>Waits for the script to end; one that hangs is killed with its children and fails the test.</summary>
-    public static async Task WaitAsync(Process process)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
+        return start;
     }
 }

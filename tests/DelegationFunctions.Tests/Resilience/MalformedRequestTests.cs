@@ -21,9 +21,9 @@ public sealed class MalformedRequestTests
         var azurite = await Azurite.Shared;
         var table = await azurite.CreateTableAsync();
         await Seed.RowsAsync(table, "known.example.com");
-        var port = FreePort.Next();
-        await using var app = ServeCommand.Build($"http://127.0.0.1:{port}", new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = table.Name });
+        await using var app = ServeCommand.Build("http://127.0.0.1:0", new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = table.Name });
         await app.StartAsync(TestContext.Current.CancellationToken);
+        var port = new Uri(app.Urls.First()).Port;
         await SendAllAsync(port, new Random(90), 300);
         var before = GC.GetTotalMemory(forceFullCollection: true);
 

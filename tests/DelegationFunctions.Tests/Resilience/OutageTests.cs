@@ -27,7 +27,7 @@ public sealed class OutageTests
             Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
         }
 
-        azurite.Stop();
+        await azurite.StopAsync();
         var known = new List<HttpStatusCode>();
         var unseen = new List<(HttpStatusCode Status, bool HasRetryAfter)>();
         for (var i = 0; i < 40; i++)

@@ -16,10 +16,10 @@ internal sealed class ServingHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ServingHost(WebApplication app, Uri address)
+    private ServingHost(WebApplication app)
     {
         _app = app;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public HttpClient Client { get; }
@@ -33,9 +33,8 @@ internal sealed class ServingHost : IAsyncDisposable
         Func<IDelegationStore, IDelegationStore>? wrapStore = null,
         TimeProvider? time = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var storage = new DelegationStorageOptions { ConnectionString = connectionString, TableName = table };
-        var builder = ServeCommand.CreateBuilder(address.ToString(), storage, settings);
+        var builder = ServeCommand.CreateBuilder("http://127.0.0.1:0", storage, settings);
         builder.Logging.ClearProviders();
         if (wrapStore is not null)
         {
@@ -50,7 +49,7 @@ internal sealed class ServingHost : IAsyncDisposable
 
         var app = ServeCommand.Build(builder);
         await app.StartAsync();
-        return new ServingHost(app, address);
+        return new ServingHost(app);
     }
 
     public async Task<HttpResponseMessage> GetServerAsync(string host, CancellationToken cancellationToken = default)

@@ -39,9 +39,9 @@ public sealed class ServedTable(AzuriteFixture storage) : IAsyncLifetime
         var azurite = await storage.GetAsync();
         Table = await azurite.CreateTableAsync();
         await SeedAsync(Table);
-        BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        _app = ServeCommand.Build(BaseAddress.ToString(), new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = Table.Name }, Settings);
+        _app = ServeCommand.Build("http://127.0.0.1:0", new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = Table.Name }, Settings);
         await _app.StartAsync();
+        BaseAddress = new Uri(_app.Urls.First());
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
 

@@ -45,11 +45,11 @@ public sealed class StorageOutageTests
         var table = await azurite.CreateTableAsync();
         await table.AddEntityAsync(new TableEntity("example.com", string.Empty) { ["Server"] = "matrix.example.com:443" }, TestContext.Current.CancellationToken);
         var settings = new Dictionary<string, string?>(ServedTable.Settings) { ["Delegation:CacheSeconds"] = "1", ["Delegation:StorageTimeoutSeconds"] = "2" };
-        await using var app = ServeCommand.Build($"http://127.0.0.1:{FreePort.Next()}", new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = table.Name }, settings);
+        await using var app = ServeCommand.Build("http://127.0.0.1:0", new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = table.Name }, settings);
         await app.StartAsync(TestContext.Current.CancellationToken);
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         using var before = await GetAsync(client, "example.com");
-        azurite.Stop();
+        await azurite.StopAsync();
         await Task.Delay(1500, TestContext.Current.CancellationToken);
 
         using var during = await GetAsync(client, "example.com");
@@ -64,7 +64,7 @@ public sealed class StorageOutageTests
     private static async Task<WebApplication> StartWithDeadStorageAsync()
     {
         var deadStorage = Azurite.UnreachableConnectionString;
-        var app = ServeCommand.Build($"http://127.0.0.1:{FreePort.Next()}", new DelegationStorageOptions { ConnectionString = deadStorage }, ServedTable.Settings);
+        var app = ServeCommand.Build("http://127.0.0.1:0", new DelegationStorageOptions { ConnectionString = deadStorage }, ServedTable.Settings);
         await app.StartAsync();
         return app;
     }

@@ -1,22 +1,27 @@
 using System.Diagnostics;
-using System.Net.Sockets;
+using System.Globalization;
 using Azure.Data.Tables;
 
 namespace Delegation.Tests.Support;
 
 /// <summary>
-/// A real Azurite table service on a free loopback port, in memory, started from eng/azurite (installed with npm on
-/// first use). <see cref="Shared"/> (the assembly's <see cref="AzuriteFixture"/>) serves most tests; outage tests
-/// start their own and stop it.
+/// A real Azurite table service on a loopback port the system picks, in memory, started from eng/azurite (installed
+/// with npm on first use). <see cref="Shared"/> (the assembly's <see cref="AzuriteFixture"/>) serves most tests;
+/// outage tests start their own and stop it.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
-    private Process? _process;
+    // The table-only azurite-table echoes the configured port (0); the full azurite prints the one it bound.
+    private const string ListeningLine = "Azurite Table service is successfully listening at ";
 
-    private Azurite(int port) => Port = port;
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+    private ChildProcess? _process;
+
+    private Azurite()
+    {
+    }
 
     /// <summary>The Azurite shared by the whole test run; skips the calling test when Node.js is missing.</summary>
     public static Task<Azurite> Shared => SharedAsync();
@@ -24,20 +29,30 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>Why Azurite cannot run here (no Node.js on PATH), or null when it can.</summary>
     public static string? MissingNodeReason { get; } = FindMissingNode();
 
-    public int Port { get; }
+    /// <summary>The table port, chosen by the system at the first start and kept across restarts.</summary>
+    public int Port { get; private set; }
 
     public string ConnectionString => ConnectionStringFor(Port);
 
-    /// <summary>A connection string to a loopback port nobody listens on: table storage that is down.</summary>
-    public static string UnreachableConnectionString => ConnectionStringFor(FreePort.Next());
+    /// <summary>A connection string to a loopback port that refuses connections: table storage that is down.</summary>
+    public static string UnreachableConnectionString => ConnectionStringFor(ReservedPorts.RefusingTcp);
 
     private static string ConnectionStringFor(int port) =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
 
-    public static async Task<Azurite> StartAsync(int? port = null)
+    public static async Task<Azurite> StartAsync()
     {
-        var azurite = new Azurite(port ?? FreePort.Next());
-        await azurite.RestartAsync();
+        var azurite = new Azurite();
+        try
+        {
+            await azurite.RestartAsync();
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+
         return azurite;
     }
 
@@ -52,59 +67,34 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>Starts (again) on the same port; in-memory data from before a stop is gone.</summary>
     public async Task RestartAsync()
     {
+        await StopAsync();
         var executable = await EnsureInstalledAsync();
+        var port = Port.ToString(CultureInfo.InvariantCulture);
         var start = new ProcessStartInfo(executable)
         {
-            ArgumentList = { "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl", "--silent" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ArgumentList =
+            {
+                "--tableHost", "127.0.0.1", "--tablePort", port,
+                "--blobHost", "127.0.0.1", "--blobPort", "0", "--queueHost", "127.0.0.1", "--queuePort", "0",
+                "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry", "--silent",
+            },
         };
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"Azurite exited with {_process.ExitCode} before listening on port {Port}.");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new TimeoutException($"Azurite did not listen on port {Port} within 60 s.");
+        _process = ChildProcess.Start(start);
+        var listening = await _process.WaitForLineAsync(line => line.StartsWith(ListeningLine, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Port = new Uri(listening[ListeningLine.Length..]).Port;
     }
 
     /// <summary>Stops the process (an outage, from the service's point of view).</summary>
-    public void Stop()
+    public async Task StopAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
+            await _process.DisposeAsync();
+            _process = null;
         }
     }
 
-    public ValueTask DisposeAsync()
-    {
-        Stop();
-        _process?.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public async ValueTask DisposeAsync() => await StopAsync();
 
     /// <summary>Skips the calling test, with the reason, when Node.js is missing.</summary>
     public static void SkipIfNodeMissing()
@@ -134,7 +124,7 @@ public sealed class Azurite : IAsyncDisposable
     {
         SkipIfNodeMissing();
         var folder = RepositoryPaths.Combine("eng", "azurite");
-        var executable = Path.Combine(folder, "node_modules", ".bin", "azurite-table");
+        var executable = Path.Combine(folder, "node_modules", ".bin", "azurite");
         if (File.Exists(executable))
         {
             return executable;
@@ -158,22 +148,19 @@ public sealed class Azurite : IAsyncDisposable
 
     private static async Task NpmInstallAsync(string folder)
     {
-        Process? npm;
+        ToolResult npm;
         try
         {
-            npm = Process.Start(new ProcessStartInfo("npm", "install --no-audit --no-fund") { WorkingDirectory = folder, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true });
+            npm = await ChildProcess.RunAsync(new ProcessStartInfo("npm", "install --no-audit --no-fund") { WorkingDirectory = folder }, TimeSpan.FromMinutes(10));
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
             throw new InvalidOperationException("The tests need Node.js and npm on PATH to run Azurite, the Azure Storage emulator. Install Node.js 20 or later and run the tests again.", ex);
         }
 
-        var output = npm!.StandardOutput.ReadToEndAsync();
-        var error = await npm.StandardError.ReadToEndAsync();
-        await npm.WaitForExitAsync();
         if (npm.ExitCode != 0)
         {
-            throw new InvalidOperationException($"'npm install' in {folder} failed with exit code {npm.ExitCode}: {error}{await output}");
+            throw new InvalidOperationException($"'npm install' in {folder} failed with exit code {npm.ExitCode}: {npm.Error}{npm.Output}");
         }
     }
 }

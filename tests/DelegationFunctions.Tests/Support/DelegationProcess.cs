@@ -1,22 +1,19 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Delegation.Tests.Support;
 
 /// <summary>Runs the built <c>delegation</c> tool as a real child process, as an admin would.</summary>
 internal static class DelegationProcess
 {
+    /// <summary>The line <c>delegation serve</c> prints once it listens; it ends with the bound addresses.</summary>
+    public const string ServingLine = "Serving table ";
+
     /// <summary>The tool's DLL, built beside this test assembly (same configuration).</summary>
     public static string ToolPath { get; } = FindTool();
 
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(ToolPath);
         foreach (var arg in args)
         {
@@ -32,53 +29,33 @@ internal static class DelegationProcess
     }
 
     /// <summary>Runs the tool to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static Task<ToolResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
+        ChildProcess.RunAsync(StartInfo(args, environment), TimeSpan.FromMinutes(2));
+
+    /// <summary>
+    /// Starts <c>delegation serve</c> on <paramref name="url"/> (port 0: one the system picks) and waits until it says
+    /// it is listening; <see cref="ServeProcess.BaseAddress"/> is the address it printed.
+    /// </summary>
+    public static async Task<ServeProcess> StartServeAsync(IEnumerable<string> args, string url = "http://127.0.0.1:0", IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Process.Start(StartInfo(args, environment))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        var process = ChildProcess.Start(StartInfo(["serve", "--urls", url, .. args], environment));
+        try
+        {
+            var serving = await process.WaitForLineAsync(line => line.StartsWith(ServingLine, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            return new ServeProcess(process, BoundAddress(serving));
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
-    /// <summary>Starts <c>delegation serve</c> and waits until it says it is listening.</summary>
-    public static async Task<ServeProcess> StartServeAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    // "Serving table 't' on http://127.0.0.1:43121. Press Ctrl+C to stop.": the first address after " on ".
+    private static Uri BoundAddress(string serving)
     {
-        var port = FreePort.Next();
-        var url = $"http://127.0.0.1:{port}";
-        var process = Process.Start(StartInfo(["serve", "--urls", url, .. args], environment))!;
-        var log = new StringBuilder();
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (log)
-            {
-                log.AppendLine(e.Data);
-            }
-
-            if (e.Data?.StartsWith("Serving table", StringComparison.Ordinal) == true)
-            {
-                ready.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            lock (log)
-            {
-                log.AppendLine(e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var exited = process.WaitForExitAsync();
-        if (await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != ready.Task)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"delegation serve did not start: {log}");
-        }
-
-        return new ServeProcess(process, new Uri(url), log);
+        var addresses = serving[(serving.LastIndexOf(" on ", StringComparison.Ordinal) + 4)..];
+        return new Uri(addresses.Split([", ", ". "], StringSplitOptions.None)[0]);
     }
 
     private static string FindTool()
@@ -86,33 +63,5 @@ internal static class DelegationProcess
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var path = RepositoryPaths.Combine("src", "Delegation.Cli", "bin", configuration, "net10.0", "delegation.dll");
         return File.Exists(path) ? path : throw new InvalidOperationException($"The delegation tool is not built at {path}.");
-    }
-}
-
-/// <summary>A running <c>delegation serve</c>; disposing stops it.</summary>
-internal sealed class ServeProcess(Process process, Uri baseAddress, StringBuilder log) : IAsyncDisposable
-{
-    public Uri BaseAddress { get; } = baseAddress;
-
-    public string Log
-    {
-        get
-        {
-            lock (log)
-            {
-                return log.ToString();
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
     }
 }

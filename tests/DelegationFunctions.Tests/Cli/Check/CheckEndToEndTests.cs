@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Delegation.Cli.Serve;
@@ -34,26 +33,16 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
     {
         await using var setup = await SetupAsync();
         var (certificatePem, keyPem) = TestCertificates.WritePem(TestCertificates.Issue("good.test"));
-        var port = FreePort.Next();
-        using var serve = Process.Start(DelegationProcess.StartInfo(["serve", "--urls", $"https://127.0.0.1:{port}", "--certificate", certificatePem, "--certificate-key", keyPem, "--connection-string", setup.ConnectionString, "--table", setup.Table]))!;
-        try
-        {
-            var arguments = setup.Arguments.Select(a => a.StartsWith("good.test:443:", StringComparison.Ordinal) ? $"good.test:443:127.0.0.1:{port}" : a).ToList();
-            var listening = await serve.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
-            Assert.StartsWith("Serving table", listening, StringComparison.Ordinal);
+        await using var serve = await DelegationProcess.StartServeAsync(["--certificate", certificatePem, "--certificate-key", keyPem, "--connection-string", setup.ConnectionString, "--table", setup.Table], "https://127.0.0.1:0");
+        var port = serve.BaseAddress.Port;
+        var arguments = setup.Arguments.Select(a => a.StartsWith("good.test:443:", StringComparison.Ordinal) ? $"good.test:443:127.0.0.1:{port}" : a).ToList();
 
-            var (exitCode, stdout, stderr) = await DelegationProcess.RunAsync(["check", "good.test", .. arguments]);
+        var (exitCode, stdout, stderr) = await DelegationProcess.RunAsync(["check", "good.test", .. arguments]);
 
-            output.WriteLine(stdout);
-            Assert.True(exitCode == 0, stdout + stderr);
-            Assert.Contains($"https://127.0.0.1:{port}", listening, StringComparison.Ordinal);
-            Assert.Contains("Federation with good.test would work.", stdout, StringComparison.Ordinal);
-        }
-        finally
-        {
-            serve.Kill(entireProcessTree: true);
-            await serve.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
+        output.WriteLine(stdout);
+        Assert.True(exitCode == 0, stdout + stderr);
+        Assert.Equal("https", serve.BaseAddress.Scheme);
+        Assert.Contains("Federation with good.test would work.", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public sealed class FailureModeTests
         using var checker = new DelegationChecker(new CheckSettings
         {
             Pins = [new ResolvePin("example.test", 443, IPAddress.Loopback, network.Server.Port)],
-            DnsServer = new IPEndPoint(IPAddress.Loopback, FreePort.Next()),
+            DnsServer = ReservedPorts.SilentUdp,
             Timeout = TimeSpan.FromSeconds(1),
             ExtraCertificateAuthorities = [TestCertificates.Authority],
         });
