@@ -15,6 +15,7 @@ internal sealed class StallingProxy : IAsyncDisposable
     private readonly List<Socket> _sockets = [];
     private readonly Task _accepting;
     private volatile bool _stalled;
+    private TaskCompletionSource _swallowed = NewSignal();
 
     public StallingProxy(int upstreamPort)
     {
@@ -31,6 +32,9 @@ internal sealed class StallingProxy : IAsyncDisposable
         set => _stalled = value;
     }
 
+    /// <summary>Completes when the proxy next swallows what a client sent: a request has reached it and hangs.</summary>
+    public Task NextSwallowed => Volatile.Read(ref _swallowed).Task;
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
@@ -46,6 +50,8 @@ internal sealed class StallingProxy : IAsyncDisposable
         await _accepting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stopping.Dispose();
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task AcceptAsync()
     {
@@ -104,6 +110,7 @@ internal sealed class StallingProxy : IAsyncDisposable
 
                 if (stallable && _stalled)
                 {
+                    Interlocked.Exchange(ref _swallowed, NewSignal()).TrySetResult();
                     continue;
                 }
 

@@ -7,6 +7,7 @@ using Delegation.Table;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -24,7 +25,7 @@ public sealed class StoreFailureTests : IDisposable
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly InMemoryDelegationStore _store = new();
     private readonly FakeTimeProvider _time = new();
-    private readonly ListLogger<DelegationResolver> _logger = new();
+    private readonly FakeLogger<DelegationResolver> _logger = new();
 
     public void Dispose() => _services.Dispose();
 
@@ -54,7 +55,7 @@ public sealed class StoreFailureTests : IDisposable
 
         Assert.All(results, result => Assert.Equal(ResolutionStatus.Unavailable, result.Status));
         Assert.Equal(1, store.Reads);
-        Assert.Single(_logger.Entries, e => e.Message.StartsWith(Defect, StringComparison.Ordinal));
+        Assert.Single(_logger.Collector.GetSnapshot(), e => e.Message.StartsWith(Defect, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -75,8 +76,8 @@ public sealed class StoreFailureTests : IDisposable
         var result = await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
 
         Assert.Equal(ResolutionStatus.Unavailable, result.Status);
-        Assert.Single(_logger.Entries, e => e.Level == LogLevel.Error && e.Message == StorageFailed);
-        Assert.DoesNotContain(_logger.Entries, e => e.Message.StartsWith(Defect, StringComparison.Ordinal));
+        Assert.Single(_logger.Collector.GetSnapshot(), e => e.Level == LogLevel.Error && e.Message == StorageFailed);
+        Assert.DoesNotContain(_logger.Collector.GetSnapshot(), e => e.Message.StartsWith(Defect, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -92,8 +93,8 @@ public sealed class StoreFailureTests : IDisposable
         var result = await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
 
         Assert.Equal(ResolutionStatus.Unavailable, result.Status);
-        Assert.Single(_logger.Entries, e => e.Level == LogLevel.Error && e.Message.StartsWith(Defect, StringComparison.Ordinal));
-        Assert.DoesNotContain(_logger.Entries, e => e.Message == StorageFailed);
+        Assert.Single(_logger.Collector.GetSnapshot(), e => e.Level == LogLevel.Error && e.Message.StartsWith(Defect, StringComparison.Ordinal));
+        Assert.DoesNotContain(_logger.Collector.GetSnapshot(), e => e.Message == StorageFailed);
     }
 
     [Fact]
@@ -110,9 +111,9 @@ public sealed class StoreFailureTests : IDisposable
 
         Assert.Equal(ResolutionStatus.Found, stale.Status);
         Assert.Same(fresh.Documents, stale.Documents);
-        Assert.Contains(_logger.Entries, e => e.Message.StartsWith(Defect, StringComparison.Ordinal));
-        Assert.Contains(_logger.Entries, e => e.Message.StartsWith("Serving the cached answer for example.com", StringComparison.Ordinal));
-        Assert.DoesNotContain(_logger.Entries, e => e.Message == StorageFailed);
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.Message.StartsWith(Defect, StringComparison.Ordinal));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.Message.StartsWith("Serving the cached answer for example.com", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logger.Collector.GetSnapshot(), e => e.Message == StorageFailed);
     }
 
     private static Exception StorageException(string name) => name switch

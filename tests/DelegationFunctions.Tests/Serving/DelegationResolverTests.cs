@@ -2,7 +2,9 @@ using System.Diagnostics.Metrics;
 using Delegation.Serving;
 using Delegation.Table;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -13,7 +15,7 @@ public sealed class DelegationResolverTests : IDisposable
     private readonly InMemoryDelegationStore _store = new();
     private readonly CountingDelegationStore _reads;
     private readonly FakeTimeProvider _time = new();
-    private readonly ListLogger<DelegationResolver> _logger = new();
+    private readonly FakeLogger<DelegationResolver> _logger = new();
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly ServingOptions _options = new() { CacheSeconds = 60, NegativeCacheSeconds = 30, StaleIfErrorSeconds = 3600, MaxCachedDomains = 100, MaxConcurrentReads = 4 };
 
@@ -92,7 +94,7 @@ public sealed class DelegationResolverTests : IDisposable
         var result = await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
 
         Assert.Equal(ResolutionStatus.Unavailable, result.Status);
-        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("example.com", StringComparison.Ordinal));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.Level == LogLevel.Error && e.Message.Contains("example.com", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -108,7 +110,7 @@ public sealed class DelegationResolverTests : IDisposable
 
         Assert.Equal(ResolutionStatus.Found, stale.Status);
         Assert.Same(fresh.Documents, stale.Documents);
-        Assert.Contains(_logger.Entries, e => e.Message.Contains("Serving the cached answer for example.com", StringComparison.Ordinal));
+        Assert.Contains(_logger.Collector.GetSnapshot(), e => e.Message.Contains("Serving the cached answer for example.com", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -136,7 +138,7 @@ public sealed class DelegationResolverTests : IDisposable
             await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
         }
 
-        var warning = Assert.Single(_logger.Entries, e => e.Level == LogLevel.Warning);
+        var warning = Assert.Single(_logger.Collector.GetSnapshot(), e => e.Level == LogLevel.Warning);
         Assert.Contains("example.com", warning.Message, StringComparison.Ordinal);
         Assert.Contains("Server 'https://matrix.example.com' is invalid", warning.Message, StringComparison.Ordinal);
     }
@@ -160,11 +162,13 @@ public sealed class DelegationResolverTests : IDisposable
         _store.Gate = new TaskCompletionSource();
         using var resolver = CreateResolver();
 
+        // Each call runs synchronously up to the gate or the read cap, so the reads at the gate are all there are by now.
         var waiting = Enumerable.Range(0, 40).Select(i => resolver.ResolveAsync($"d{i}.example").AsTask()).ToList();
-        await Task.Delay(100, TestContext.Current.CancellationToken);
+        var readsAtTheGate = _reads.Reads;
         _store.Gate.SetResult();
         await Task.WhenAll(waiting);
 
+        Assert.Equal(_options.MaxConcurrentReads, readsAtTheGate);
         Assert.InRange(_reads.MaxInFlight, 1, _options.MaxConcurrentReads);
     }
 
@@ -189,24 +193,13 @@ public sealed class DelegationResolverTests : IDisposable
     public async Task ResolveAsync_CountsTableReadsByOutcome()
     {
         _store.Put(new DelegationRow("example.com") { Server = "matrix.example.com:443" });
-        var factory = _services.GetRequiredService<IMeterFactory>();
-        var outcomes = new List<string>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Scope == factory && instrument.Name == "delegation.table.reads")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, _, tags, _) => outcomes.Add((string)tags[0].Value!));
-        listener.Start();
+        using var reads = new MetricCollector<long>(_services.GetRequiredService<IMeterFactory>(), DelegationMetrics.MeterName, "delegation.table.reads");
         using var resolver = CreateResolver();
 
         await resolver.ResolveAsync("example.com", TestContext.Current.CancellationToken);
         await resolver.ResolveAsync("nope.example", TestContext.Current.CancellationToken);
 
-        Assert.Equal(["found", "not_found", "not_found"], outcomes);
+        Assert.Equal(["found", "not_found", "not_found"], reads.GetMeasurementSnapshot().Select(m => m.Tags["outcome"] as string));
     }
 
     private DelegationResolver CreateResolver() =>

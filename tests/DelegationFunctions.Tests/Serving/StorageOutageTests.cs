@@ -2,7 +2,9 @@ using System.Net;
 using Azure.Data.Tables;
 using Delegation.Cli.Serve;
 using Delegation.Table;
+using Delegation.Tests.Resilience;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Delegation.Tests.Serving;
 
@@ -44,16 +46,15 @@ public sealed class StorageOutageTests
         await using var azurite = await Azurite.StartAsync();
         var table = await azurite.CreateTableAsync();
         await table.AddEntityAsync(new TableEntity("example.com", string.Empty) { ["Server"] = "matrix.example.com:443" }, TestContext.Current.CancellationToken);
-        var settings = new Dictionary<string, string?>(ServedTable.Settings) { ["Delegation:CacheSeconds"] = "1", ["Delegation:StorageTimeoutSeconds"] = "2" };
-        await using var app = ServeCommand.Build("http://127.0.0.1:0", new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = table.Name }, settings);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        using var before = await GetAsync(client, "example.com");
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var settings = new Dictionary<string, string?>(ServedTable.Settings) { ["Delegation:CacheSeconds"] = "60" };
+        await using var host = await ServingHost.StartAsync(azurite.ConnectionString, table.Name, settings, time: time);
+        using var before = await host.GetServerAsync("example.com", TestContext.Current.CancellationToken);
         await azurite.StopAsync();
-        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromSeconds(61));
 
-        using var during = await GetAsync(client, "example.com");
-        using var unknown = await GetAsync(client, "never-seen.example");
+        using var during = await host.GetServerAsync("example.com", TestContext.Current.CancellationToken);
+        using var unknown = await host.GetServerAsync("never-seen.example", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.OK, during.StatusCode);
@@ -67,12 +68,5 @@ public sealed class StorageOutageTests
         var app = ServeCommand.Build("http://127.0.0.1:0", new DelegationStorageOptions { ConnectionString = deadStorage }, ServedTable.Settings);
         await app.StartAsync();
         return app;
-    }
-
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string host)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/matrix/server");
-        request.Headers.Host = host;
-        return await client.SendAsync(request);
     }
 }
