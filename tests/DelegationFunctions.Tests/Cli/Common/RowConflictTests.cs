@@ -25,4 +25,62 @@ public sealed class RowConflictTests
 
         Assert.Equal(expected, conflict.Change);
     }
+
+    [Fact]
+    public async Task Set_RowChangedBetweenReadAndWrite_RefusesAndSaysWhatChanged()
+    {
+        var table = await CliRun.NewTableAsync();
+        await table.Store.TryAddAsync(new DelegationRow("race.example") { Server = "old.example:443" }, TestContext.Current.CancellationToken);
+        await using var proxy = await table.StartProxyAsync(beforeFirstWrite: cancellationToken => table.SetServerAsync("race.example", "theirs.example:443", cancellationToken));
+
+        var result = await table.Through(proxy).RunAsync("set", "race.example", "--client-base-url", "https://mine.example");
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("was changed by someone else after it was read; nothing was written", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Server: 'old.example:443' -> 'theirs.example:443'", result.Error, StringComparison.Ordinal);
+        var row = (await table.RowsAsync()).Single();
+        Assert.Equal("theirs.example:443", row.Server);
+        Assert.Null(row.ClientBaseUrl);
+    }
+
+    [Fact]
+    public async Task Set_RowCreatedBetweenReadAndWrite_RefusesAndKeepsTheirs()
+    {
+        var table = await CliRun.NewTableAsync();
+        await using var proxy = await table.StartProxyAsync(beforeFirstWrite: cancellationToken => table.SetServerAsync("race.example", "theirs.example:443", cancellationToken));
+
+        var result = await table.Through(proxy).RunAsync("set", "race.example", "--server", "mine.example:443");
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("It was created meanwhile.", result.Error, StringComparison.Ordinal);
+        Assert.Equal("theirs.example:443", (await table.RowsAsync()).Single().Server);
+    }
+
+    [Fact]
+    public async Task Remove_RowChangedBetweenReadAndDelete_RefusesAndKeepsTheRow()
+    {
+        var table = await CliRun.NewTableAsync();
+        await table.Store.TryAddAsync(new DelegationRow("race.example") { Server = "old.example:443" }, TestContext.Current.CancellationToken);
+        await using var proxy = await table.StartProxyAsync(beforeFirstWrite: cancellationToken => table.SetServerAsync("race.example", "theirs.example:443", cancellationToken));
+
+        var result = await table.Through(proxy).RunAsync("remove", "race.example");
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("nothing was deleted", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Server: 'old.example:443' -> 'theirs.example:443'", result.Error, StringComparison.Ordinal);
+        Assert.Equal("theirs.example:443", (await table.RowsAsync()).Single().Server);
+    }
+
+    [Fact]
+    public async Task Set_NoConcurrentEditThroughTheProxy_Writes()
+    {
+        var table = await CliRun.NewTableAsync();
+        await table.Store.TryAddAsync(new DelegationRow("calm.example") { Server = "old.example:443" }, TestContext.Current.CancellationToken);
+        await using var proxy = await table.StartProxyAsync();
+
+        var result = await table.Through(proxy).RunAsync("set", "calm.example", "--server", "new.example:443");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("new.example:443", (await table.RowsAsync()).Single().Server);
+    }
 }
