@@ -17,7 +17,7 @@ public sealed class ScheduledChecksTests
         var azurite = await Azurite.Shared;
         var delegationsTable = await azurite.CreateTableAsync("delegations");
         var resultsTable = await azurite.CreateTableAsync("results");
-        var delegations = new ListCountingStore(new TableDelegationStore(delegationsTable));
+        var delegations = new CountingDelegationStore(new TableDelegationStore(delegationsTable));
         await delegations.TryAddAsync(new DelegationRow("good.test") { Server = "hs.good.test:8448" }, TestContext.Current.CancellationToken);
         await delegations.TryAddAsync(new DelegationRow("broken.test") { Server = "hs.broken.test:8448" }, TestContext.Current.CancellationToken);
         await delegations.TryAddAsync(new DelegationRow("*.wild.test") { Server = "hs.good.test:8448" }, TestContext.Current.CancellationToken);
