@@ -26,19 +26,20 @@ public sealed class RowConflictTests
         Assert.Equal(expected, conflict.Change);
     }
 
-    [Fact]
-    public async Task Set_RowChangedBetweenReadAndWrite_RefusesAndSaysWhatChanged()
+    [Theory]
+    [InlineData("was changed by someone else after it was read; nothing was written", "set", "race.example", "--client-base-url", "https://mine.example")]
+    [InlineData("was changed by someone else after it was read; nothing was deleted", "remove", "race.example")]
+    public async Task Command_RowChangedBetweenReadAndWrite_RefusesSaysWhatChangedAndKeepsTheirs(string refusal, params string[] args)
     {
         var table = await CliRun.NewTableAsync();
         await table.Store.TryAddAsync(new DelegationRow("race.example") { Server = "old.example:443" }, TestContext.Current.CancellationToken);
-        await using var proxy = await table.StartProxyAsync(beforeFirstWrite: cancellationToken => table.SetServerAsync("race.example", "theirs.example:443", cancellationToken));
 
-        var result = await table.Through(proxy).RunAsync("set", "race.example", "--client-base-url", "https://mine.example");
+        var result = await table.RunRacedAsync("race.example", "theirs.example:443", args);
 
         Assert.Equal(5, result.ExitCode);
-        Assert.Contains("was changed by someone else after it was read; nothing was written", result.Error, StringComparison.Ordinal);
+        Assert.Contains(refusal, result.Error, StringComparison.Ordinal);
         Assert.Contains("Server: 'old.example:443' -> 'theirs.example:443'", result.Error, StringComparison.Ordinal);
-        var row = (await table.RowsAsync()).Single();
+        var row = Assert.Single(await table.RowsAsync());
         Assert.Equal("theirs.example:443", row.Server);
         Assert.Null(row.ClientBaseUrl);
     }
@@ -47,27 +48,11 @@ public sealed class RowConflictTests
     public async Task Set_RowCreatedBetweenReadAndWrite_RefusesAndKeepsTheirs()
     {
         var table = await CliRun.NewTableAsync();
-        await using var proxy = await table.StartProxyAsync(beforeFirstWrite: cancellationToken => table.SetServerAsync("race.example", "theirs.example:443", cancellationToken));
 
-        var result = await table.Through(proxy).RunAsync("set", "race.example", "--server", "mine.example:443");
+        var result = await table.RunRacedAsync("race.example", "theirs.example:443", "set", "race.example", "--server", "mine.example:443");
 
         Assert.Equal(5, result.ExitCode);
         Assert.Contains("It was created meanwhile.", result.Error, StringComparison.Ordinal);
-        Assert.Equal("theirs.example:443", (await table.RowsAsync()).Single().Server);
-    }
-
-    [Fact]
-    public async Task Remove_RowChangedBetweenReadAndDelete_RefusesAndKeepsTheRow()
-    {
-        var table = await CliRun.NewTableAsync();
-        await table.Store.TryAddAsync(new DelegationRow("race.example") { Server = "old.example:443" }, TestContext.Current.CancellationToken);
-        await using var proxy = await table.StartProxyAsync(beforeFirstWrite: cancellationToken => table.SetServerAsync("race.example", "theirs.example:443", cancellationToken));
-
-        var result = await table.Through(proxy).RunAsync("remove", "race.example");
-
-        Assert.Equal(5, result.ExitCode);
-        Assert.Contains("nothing was deleted", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Server: 'old.example:443' -> 'theirs.example:443'", result.Error, StringComparison.Ordinal);
         Assert.Equal("theirs.example:443", (await table.RowsAsync()).Single().Server);
     }
 
@@ -76,9 +61,8 @@ public sealed class RowConflictTests
     {
         var table = await CliRun.NewTableAsync();
         await table.Store.TryAddAsync(new DelegationRow("calm.example") { Server = "old.example:443" }, TestContext.Current.CancellationToken);
-        await using var proxy = await table.StartProxyAsync();
 
-        var result = await table.Through(proxy).RunAsync("set", "calm.example", "--server", "new.example:443");
+        var result = await table.RunThroughProxyAsync(["set", "calm.example", "--server", "new.example:443"]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("new.example:443", (await table.RowsAsync()).Single().Server);

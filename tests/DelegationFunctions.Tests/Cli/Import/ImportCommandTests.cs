@@ -137,10 +137,9 @@ public sealed class ImportCommandTests
     {
         var table = await CliRun.NewTableAsync();
         await table.Store.TryAddAsync(new DelegationRow("race.example") { Server = "old.example:443" }, TestContext.Current.CancellationToken);
-        await using var proxy = await table.StartProxyAsync(beforeFirstWrite: cancellationToken => table.SetServerAsync("race.example", "someone-else.example:443", cancellationToken));
         using var file = TempFile.Create(".jsonl", "{\"PartitionKey\":\"race.example\",\"Server\":\"mine.example:443\"}\n");
 
-        var result = await table.Through(proxy).RunAsync("import", file.Path);
+        var result = await table.RunRacedAsync("race.example", "someone-else.example:443", "import", file.Path);
 
         Assert.Equal(5, result.ExitCode);
         Assert.Contains("race.example changed after it was read", result.Output, StringComparison.Ordinal);
@@ -154,8 +153,7 @@ public sealed class ImportCommandTests
         var table = await CliRun.NewTableAsync();
         var lines = Enumerable.Range(0, 300).Select(i => $"{{\"PartitionKey\":\"d{i}.example\",\"Server\":\"m{i}.example:443\"}}");
         using var file = TempFile.Create(".jsonl", string.Join('\n', lines));
-        await using var proxy = await table.StartProxyAsync(writesBeforeFailure: 100);
-        var interrupted = await table.Through(proxy).RunAsync("import", file.Path, "--parallel", "4");
+        var interrupted = await table.RunThroughProxyAsync(["import", file.Path, "--parallel", "4"], writesBeforeFailure: 100);
 
         var finished = await table.RunAsync("import", file.Path);
 
