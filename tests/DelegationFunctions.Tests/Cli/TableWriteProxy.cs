@@ -25,28 +25,46 @@ internal sealed class TableWriteProxy : IAsyncDisposable
         UseCookies = false,
     });
 
+    private readonly string _connectionString;
     private readonly Uri _tableEndpoint;
     private readonly string _tablePath;
     private readonly Func<CancellationToken, Task>? _beforeFirstWrite;
     private readonly int _writesBeforeFailure;
-    private WebApplication? _app;
+    private readonly WebApplication _app;
     private int _writes;
 
-    private TableWriteProxy(Uri tableEndpoint, string table, Func<CancellationToken, Task>? beforeFirstWrite, int writesBeforeFailure)
+    private TableWriteProxy(string connectionString, string table, Func<CancellationToken, Task>? beforeFirstWrite, int writesBeforeFailure)
     {
-        _tableEndpoint = tableEndpoint;
-        _tablePath = $"{tableEndpoint.AbsolutePath.TrimEnd('/')}/{table}";
+        _connectionString = connectionString;
+        _tableEndpoint = new Uri(Settings(connectionString).Single(s => s.Name.Equals("TableEndpoint", StringComparison.OrdinalIgnoreCase)).Value);
+        _tablePath = $"{_tableEndpoint.AbsolutePath.TrimEnd('/')}/{table}";
         _beforeFirstWrite = beforeFirstWrite;
         _writesBeforeFailure = writesBeforeFailure;
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddHttpForwarder();
+        _app = builder.Build();
+        var forwarder = _app.Services.GetRequiredService<IHttpForwarder>();
+        _app.Run(context => HandleAsync(context, forwarder));
     }
 
-    /// <summary>The upstream connection string with its table endpoint moved to the proxy.</summary>
-    public string ConnectionString { get; private set; } = string.Empty;
+    /// <summary>The upstream connection string with its table endpoint moved to the proxy's port.</summary>
+    public string ConnectionString
+    {
+        get
+        {
+            var proxied = new UriBuilder(_tableEndpoint) { Port = new Uri(_app.Urls.First()).Port }.Uri.ToString().TrimEnd('/');
+            return string.Join(';', Settings(_connectionString).Select(s => s.Name.Equals("TableEndpoint", StringComparison.OrdinalIgnoreCase) ? $"TableEndpoint={proxied}" : $"{s.Name}={s.Value}"));
+        }
+    }
 
     /// <summary>
-    /// Starts a proxy for <paramref name="table"/> behind the table endpoint of <paramref name="connectionString"/>.
-    /// <paramref name="beforeFirstWrite"/> runs once, just before the first write is forwarded; the writes after the
-    /// first <paramref name="writesBeforeFailure"/> lose their connection.
+    /// Starts a proxy on a free loopback port for <paramref name="table"/> behind the table endpoint of
+    /// <paramref name="connectionString"/>. <paramref name="beforeFirstWrite"/> runs once, just before the first write
+    /// is forwarded; the writes after the first <paramref name="writesBeforeFailure"/> lose their connection (the SDK's
+    /// retries too, so the tool sees storage that cannot be reached).
     /// </summary>
     public static async Task<TableWriteProxy> StartAsync(
         string connectionString,
@@ -54,33 +72,15 @@ internal sealed class TableWriteProxy : IAsyncDisposable
         Func<CancellationToken, Task>? beforeFirstWrite = null,
         int writesBeforeFailure = int.MaxValue)
     {
-        var tableEndpoint = new Uri(ReadSetting(connectionString, "TableEndpoint"));
-        var proxy = new TableWriteProxy(tableEndpoint, table, beforeFirstWrite, writesBeforeFailure);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddHttpForwarder();
-        proxy._app = builder.Build();
-        var forwarder = proxy._app.Services.GetRequiredService<IHttpForwarder>();
-        proxy._app.Run(context => proxy.HandleAsync(context, forwarder));
+        var proxy = new TableWriteProxy(connectionString, table, beforeFirstWrite, writesBeforeFailure);
         await proxy._app.StartAsync();
-
-        var port = new Uri(proxy._app.Urls.First()).Port;
-        var proxied = new UriBuilder(tableEndpoint) { Port = port }.Uri.ToString().TrimEnd('/');
-        proxy.ConnectionString = string.Join(';', connectionString
-            .Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(setting => setting.StartsWith("TableEndpoint=", StringComparison.OrdinalIgnoreCase) ? $"TableEndpoint={proxied}" : setting));
         return proxy;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
+        await _app.StopAsync();
+        await _app.DisposeAsync();
         _invoker.Dispose();
     }
 
@@ -111,8 +111,8 @@ internal sealed class TableWriteProxy : IAsyncDisposable
             && (path == _tablePath || path.StartsWith(_tablePath + "(", StringComparison.Ordinal));
     }
 
-    private static string ReadSetting(string connectionString, string name) =>
+    private static IEnumerable<(string Name, string Value)> Settings(string connectionString) =>
         connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(setting => setting.Split('=', 2))
-            .Single(pair => pair[0].Equals(name, StringComparison.OrdinalIgnoreCase))[1];
+            .Select(pair => (pair[0], pair[1]));
 }
