@@ -12,9 +12,9 @@ namespace Delegation.Cli;
 /// <summary>The <c>delegation</c> root command: wires every subcommand and maps parse errors to the usage exit code.</summary>
 internal static class DelegationCommand
 {
-    public static RootCommand Create(ConnectionOptions? connection = null)
+    public static RootCommand Create()
     {
-        connection ??= new ConnectionOptions();
+        var connection = new ConnectionOptions();
         var root = new RootCommand("Manage, serve and check Matrix server delegation (/.well-known/matrix/*) for many domains, stored in an Azure Table.");
         connection.AddTo(root);
         root.Subcommands.Add(SetCommand.Create(connection));
@@ -30,9 +30,9 @@ internal static class DelegationCommand
         return root;
     }
 
-    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, ConnectionOptions? connection = null)
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var parseResult = Create(connection).Parse(args);
+        var parseResult = Create().Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)

@@ -31,9 +31,6 @@ internal sealed class ConnectionOptions
         Recursive = true,
     };
 
-    /// <summary>Wraps the store the commands use; tests put a fake around the real one (e.g. to race an edit).</summary>
-    public Func<IDelegationStore, IDelegationStore>? WrapStore { get; init; }
-
     public void AddTo(Command command)
     {
         command.Options.Add(ConnectionString);
@@ -84,8 +81,7 @@ internal sealed class ConnectionOptions
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
         try
         {
-            var store = new TableDelegationStore(DelegationTableClientFactory.Create(Read(parseResult), clientOptions));
-            return WrapStore is null ? store : WrapStore(store);
+            return new TableDelegationStore(DelegationTableClientFactory.Create(Read(parseResult), clientOptions));
         }
         catch (FormatException ex)
         {

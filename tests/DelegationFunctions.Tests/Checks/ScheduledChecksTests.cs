@@ -17,7 +17,7 @@ public sealed class ScheduledChecksTests
         var azurite = await Azurite.Shared;
         var delegationsTable = await azurite.CreateTableAsync("delegations");
         var resultsTable = await azurite.CreateTableAsync("results");
-        var delegations = new ListCountingStore(new TableDelegationStore(delegationsTable));
+        var delegations = new CountingDelegationStore(new TableDelegationStore(delegationsTable));
         await delegations.TryAddAsync(new DelegationRow("good.test") { Server = "hs.good.test:8448" }, TestContext.Current.CancellationToken);
         await delegations.TryAddAsync(new DelegationRow("broken.test") { Server = "hs.broken.test:8448" }, TestContext.Current.CancellationToken);
         await delegations.TryAddAsync(new DelegationRow("*.wild.test") { Server = "hs.good.test:8448" }, TestContext.Current.CancellationToken);
@@ -37,27 +37,35 @@ public sealed class ScheduledChecksTests
     }
 
     [Fact]
-    public async Task AddDelegationChecks_DefaultOptions_DailyWatchSettings()
+    public async Task AddDelegationChecks_DefaultOptions_DailyWatchSettingsAndResultsInTheDefaultTable()
     {
         var azurite = await Azurite.Shared;
-        await using var services = Services(azurite, "delegationchecks", new InMemoryDelegationStore(), TimeProvider.System, network: null);
+        var domain = $"d{Guid.NewGuid():N}.test";
+        await using var services = Services(azurite, resultsTable: null, new InMemoryDelegationStore(), TimeProvider.System, network: null);
 
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DelegationChecksOptions>>().Value;
         var settings = services.GetRequiredService<CheckSettings>();
+        var results = services.GetRequiredService<ICheckResultStore>();
+        await results.EnsureTableAsync(TestContext.Current.CancellationToken);
+        await results.RecordAsync(new CheckResult(domain, DateTimeOffset.UtcNow, CheckStatus.Ok, null, null, null), TestContext.Current.CancellationToken);
+        var defaultTable = new TableCheckResultStore(new Azure.Data.Tables.TableClient(azurite.ConnectionString, "delegationchecks"));
+        var recorded = await defaultTable.ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("delegationchecks", options.Table);
         Assert.Equal(TimeSpan.FromDays(14), settings.CertificateWarning);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.Timeout);
-        Assert.IsType<TableCheckResultStore>(services.GetRequiredService<ICheckResultStore>());
+        Assert.Equal(CheckStatus.Ok, Assert.Single(recorded, r => r.Domain == domain).Status);
     }
 
-    private static ServiceProvider Services(Azurite azurite, string resultsTable, IDelegationStore delegations, TimeProvider time, CheckNetwork? network)
+    private static ServiceProvider Services(Azurite azurite, string? resultsTable, IDelegationStore delegations, TimeProvider time, CheckNetwork? network)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?> { [DelegationStorageOptions.ConnectionStringKey] = azurite.ConnectionString };
+        if (resultsTable is not null)
         {
-            [DelegationStorageOptions.ConnectionStringKey] = azurite.ConnectionString,
-            ["DelegationChecks:Table"] = resultsTable,
-        }).Build();
+            settings["DelegationChecks:Table"] = resultsTable;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)

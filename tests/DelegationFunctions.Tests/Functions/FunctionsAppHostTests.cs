@@ -11,8 +11,5 @@ public sealed class FunctionsAppHostTests
     public void BuildOutput_FunctionsMetadata_ListsHostAndPathRoutesAsAnonymous() => FunctionAppOutput.AssertMetadataListsTheAnonymousRoutes(FunctionAppOutput.BuildFolder);
 
     [Fact]
-    public void BuildOutput_HoldsWorkerConfig()
-    {
-        Assert.True(File.Exists(Path.Combine(FunctionAppOutput.BuildFolder, "worker.config.json")));
-    }
+    public void BuildOutput_WorkerConfig_StartsTheIsolatedWorker() => FunctionAppOutput.AssertWorkerConfigStartsTheIsolatedWorker(FunctionAppOutput.BuildFolder);
 }

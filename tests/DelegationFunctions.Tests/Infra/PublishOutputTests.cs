@@ -1,5 +1,4 @@
 using System.Reflection.PortableExecutable;
-using System.Text.Json;
 
 namespace Delegation.Tests.Infra;
 
@@ -10,15 +9,7 @@ public sealed class PublishOutputTests(PublishOutputFixture publish) : IClassFix
     public void HostJson_InOutput_HasNoRoutePrefix() => FunctionAppOutput.AssertHostJsonHasEmptyRoutePrefix(publish.Folder);
 
     [Fact]
-    public void WorkerConfig_InOutput_StartsTheIsolatedWorker()
-    {
-        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(publish.Folder, "worker.config.json")));
-
-        var description = config.RootElement.GetProperty("description");
-
-        Assert.Equal("dotnet-isolated", description.GetProperty("language").GetString());
-        Assert.Equal("DelegationFunctions.dll", description.GetProperty("defaultWorkerPath").GetString());
-    }
+    public void WorkerConfig_InOutput_StartsTheIsolatedWorker() => FunctionAppOutput.AssertWorkerConfigStartsTheIsolatedWorker(publish.Folder);
 
     [Fact]
     public void FunctionsMetadata_InOutput_HasTheAnonymousWellKnownRoutes() => FunctionAppOutput.AssertMetadataListsTheAnonymousRoutes(publish.Folder);

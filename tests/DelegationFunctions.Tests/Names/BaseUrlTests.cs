@@ -15,17 +15,17 @@ public sealed class BaseUrlTests
     }
 
     [Theory]
-    [InlineData("matrix.example.com")]
-    [InlineData("ftp://matrix.example.com")]
-    [InlineData("https://matrix.example.com/?a=1")]
-    [InlineData("https://matrix.example.com/#x")]
-    [InlineData("https://user:pw@matrix.example.com")]
-    [InlineData(" https://matrix.example.com")]
-    [InlineData("/relative")]
-    [InlineData("")]
-    public void TryValidate_NotAnAbsoluteHttpUrl_IsInvalid(string url)
+    [InlineData("matrix.example.com", BaseUrl.Rule)]
+    [InlineData("ftp://matrix.example.com", BaseUrl.Rule)]
+    [InlineData("https://matrix.example.com/?a=1", BaseUrl.Rule)]
+    [InlineData("https://matrix.example.com/#x", BaseUrl.Rule)]
+    [InlineData("https://user:pw@matrix.example.com", BaseUrl.Rule)]
+    [InlineData(" https://matrix.example.com", BaseUrl.Rule)]
+    [InlineData("/relative", BaseUrl.Rule)]
+    [InlineData("", "must not be empty")]
+    public void TryValidate_NotAnAbsoluteHttpUrl_IsInvalidWithTheRule(string url, string expected)
     {
         Assert.False(BaseUrl.TryValidate(url, out var error));
-        Assert.False(string.IsNullOrEmpty(error));
+        Assert.Equal(expected, error);
     }
 }

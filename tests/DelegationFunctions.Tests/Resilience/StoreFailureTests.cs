@@ -32,11 +32,12 @@ public sealed class StoreFailureTests : IDisposable
     [Fact]
     public async Task ResolveAsync_StoreThrowsItsOwnTimeout_AllConcurrentCallersGetUnavailable()
     {
-        var store = new FailingDelegationStore();
+        var release = new TaskCompletionSource();
+        var store = new CountingDelegationStore(new InMemoryDelegationStore { Gate = release, Failing = true, Failure = () => new TaskCanceledException("The operation was cancelled because it exceeded the configured timeout of 0:00:05.") });
         using var resolver = new DelegationResolver(store, Options.Create(new ServingOptions()), TimeProvider.System, NullLogger<DelegationResolver>.Instance, Metrics());
         var callers = Enumerable.Range(0, 5).Select(_ => resolver.ResolveAsync("down.example.com").AsTask()).ToArray();
 
-        store.Release();
+        release.SetResult();
         var results = await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
 
         Assert.All(results, result => Assert.Equal(ResolutionStatus.Unavailable, result.Status));
@@ -46,11 +47,12 @@ public sealed class StoreFailureTests : IDisposable
     [Fact]
     public async Task ResolveAsync_StoreThrowsADefect_AllConcurrentCallersGetUnavailable()
     {
-        var store = new FailingDelegationStore(() => new InvalidOperationException("a bug (test)"));
+        var release = new TaskCompletionSource();
+        var store = new CountingDelegationStore(new InMemoryDelegationStore { Gate = release, Failing = true, Failure = () => new InvalidOperationException("a bug (test)") });
         using var resolver = new DelegationResolver(store, Options.Create(new ServingOptions()), TimeProvider.System, _logger, Metrics());
         var callers = Enumerable.Range(0, 5).Select(_ => resolver.ResolveAsync("example.com").AsTask()).ToArray();
 
-        store.Release();
+        release.SetResult();
         var results = await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
 
         Assert.All(results, result => Assert.Equal(ResolutionStatus.Unavailable, result.Status));

@@ -1,14 +1,19 @@
 using System.Collections.Concurrent;
+using Azure;
 using Delegation.Table;
 
 namespace Delegation.Tests.Support;
 
-/// <summary>Counts the point reads that reach the store it wraps: in all, in order, per key, and in flight at once.</summary>
-internal sealed class CountingDelegationStore(IDelegationStore inner) : DelegatingStore(inner)
+/// <summary>
+/// Forwards every call to the store it wraps (an <see cref="InMemoryDelegationStore"/> or the real table) and counts
+/// the point reads that reach it (in all, in order, per key, and in flight at once) and the scans.
+/// </summary>
+internal sealed class CountingDelegationStore(IDelegationStore inner) : IDelegationStore
 {
     private readonly ConcurrentQueue<string> _readOrder = new();
     private int _inFlight;
     private int _maxInFlight;
+    private int _lists;
 
     public int Reads => _readOrder.Count;
 
@@ -18,7 +23,9 @@ internal sealed class CountingDelegationStore(IDelegationStore inner) : Delegati
 
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
-    public override async Task<DelegationRow?> GetAsync(string domain, CancellationToken cancellationToken = default)
+    public int Lists => Volatile.Read(ref _lists);
+
+    public async Task<DelegationRow?> GetAsync(string domain, CancellationToken cancellationToken = default)
     {
         _readOrder.Enqueue(domain);
         ReadsByKey.AddOrUpdate(domain, 1, (_, count) => count + 1);
@@ -30,11 +37,25 @@ internal sealed class CountingDelegationStore(IDelegationStore inner) : Delegati
 
         try
         {
-            return await Inner.GetAsync(domain, cancellationToken);
+            return await inner.GetAsync(domain, cancellationToken);
         }
         finally
         {
             Interlocked.Decrement(ref _inFlight);
         }
     }
+
+    public IAsyncEnumerable<DelegationRow> ListAsync(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _lists);
+        return inner.ListAsync(cancellationToken);
+    }
+
+    public Task<bool> TryAddAsync(DelegationRow row, CancellationToken cancellationToken = default) => inner.TryAddAsync(row, cancellationToken);
+
+    public Task<bool> TryReplaceAsync(DelegationRow row, ETag ifMatch, CancellationToken cancellationToken = default) => inner.TryReplaceAsync(row, ifMatch, cancellationToken);
+
+    public Task<bool> TryDeleteAsync(string domain, ETag ifMatch, CancellationToken cancellationToken = default) => inner.TryDeleteAsync(domain, ifMatch, cancellationToken);
+
+    public Task EnsureTableAsync(CancellationToken cancellationToken = default) => inner.EnsureTableAsync(cancellationToken);
 }

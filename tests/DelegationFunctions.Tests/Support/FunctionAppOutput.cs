@@ -23,6 +23,16 @@ internal static class FunctionAppOutput
         Assert.Equal(string.Empty, host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
+    public static void AssertWorkerConfigStartsTheIsolatedWorker(string folder)
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "worker.config.json")));
+
+        var description = config.RootElement.GetProperty("description");
+
+        Assert.Equal("dotnet-isolated", description.GetProperty("language").GetString());
+        Assert.Equal("DelegationFunctions.dll", description.GetProperty("defaultWorkerPath").GetString());
+    }
+
     public static void AssertMetadataListsTheAnonymousRoutes(string folder)
     {
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "functions.metadata")));

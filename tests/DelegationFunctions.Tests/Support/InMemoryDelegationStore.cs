@@ -6,8 +6,8 @@ using Delegation.Table;
 namespace Delegation.Tests.Support;
 
 /// <summary>
-/// A hand-written store for resolver tests: rows in memory, reads that can be held at a gate or made to fail like an
-/// unreachable table. Wrap it in <see cref="CountingDelegationStore"/> to count reads.
+/// A hand-written store: rows in memory, reads that can be held at a gate and made to fail, by default like an
+/// unreachable table. Wrap it in <see cref="CountingDelegationStore"/> to count reads and scans.
 /// </summary>
 internal sealed class InMemoryDelegationStore : IDelegationStore
 {

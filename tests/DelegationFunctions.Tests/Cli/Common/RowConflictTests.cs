@@ -25,4 +25,46 @@ public sealed class RowConflictTests
 
         Assert.Equal(expected, conflict.Change);
     }
+
+    [Theory]
+    [InlineData("was changed by someone else after it was read; nothing was written", "set", "race.example", "--client-base-url", "https://mine.example")]
+    [InlineData("was changed by someone else after it was read; nothing was deleted", "remove", "race.example")]
+    public async Task Command_RowChangedBetweenReadAndWrite_RefusesSaysWhatChangedAndKeepsTheirs(string refusal, params string[] args)
+    {
+        var table = await CliRun.NewTableAsync();
+        await table.Store.TryAddAsync(new DelegationRow("race.example") { Server = "old.example:443" }, TestContext.Current.CancellationToken);
+
+        var result = await table.RunRacedAsync("race.example", "theirs.example:443", args);
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains(refusal, result.Error, StringComparison.Ordinal);
+        Assert.Contains("Server: 'old.example:443' -> 'theirs.example:443'", result.Error, StringComparison.Ordinal);
+        var row = Assert.Single(await table.RowsAsync());
+        Assert.Equal("theirs.example:443", row.Server);
+        Assert.Null(row.ClientBaseUrl);
+    }
+
+    [Fact]
+    public async Task Set_RowCreatedBetweenReadAndWrite_RefusesAndKeepsTheirs()
+    {
+        var table = await CliRun.NewTableAsync();
+
+        var result = await table.RunRacedAsync("race.example", "theirs.example:443", "set", "race.example", "--server", "mine.example:443");
+
+        Assert.Equal(5, result.ExitCode);
+        Assert.Contains("It was created meanwhile.", result.Error, StringComparison.Ordinal);
+        Assert.Equal("theirs.example:443", (await table.RowsAsync()).Single().Server);
+    }
+
+    [Fact]
+    public async Task Set_NoConcurrentEditThroughTheProxy_Writes()
+    {
+        var table = await CliRun.NewTableAsync();
+        await table.Store.TryAddAsync(new DelegationRow("calm.example") { Server = "old.example:443" }, TestContext.Current.CancellationToken);
+
+        var result = await table.RunThroughProxyAsync(["set", "calm.example", "--server", "new.example:443"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("new.example:443", (await table.RowsAsync()).Single().Server);
+    }
 }

@@ -137,14 +137,9 @@ public sealed class ImportCommandTests
     {
         var table = await CliRun.NewTableAsync();
         await table.Store.TryAddAsync(new DelegationRow("race.example") { Server = "old.example:443" }, TestContext.Current.CancellationToken);
-        var run = table.WithStore(store => new RacingStore(store, async inner =>
-        {
-            var current = await inner.GetAsync("race.example");
-            await inner.TryReplaceAsync(current! with { Server = "someone-else.example:443" }, current!.ETag!.Value);
-        }));
         using var file = TempFile.Create(".jsonl", "{\"PartitionKey\":\"race.example\",\"Server\":\"mine.example:443\"}\n");
 
-        var result = await run.RunAsync("import", file.Path);
+        var result = await table.RunRacedAsync("race.example", "someone-else.example:443", "import", file.Path);
 
         Assert.Equal(5, result.ExitCode);
         Assert.Contains("race.example changed after it was read", result.Output, StringComparison.Ordinal);
@@ -158,7 +153,7 @@ public sealed class ImportCommandTests
         var table = await CliRun.NewTableAsync();
         var lines = Enumerable.Range(0, 300).Select(i => $"{{\"PartitionKey\":\"d{i}.example\",\"Server\":\"m{i}.example:443\"}}");
         using var file = TempFile.Create(".jsonl", string.Join('\n', lines));
-        var interrupted = await table.WithStore(store => new FailingStore(store, 100)).RunAsync("import", file.Path, "--parallel", "4");
+        var interrupted = await table.RunThroughProxyAsync(["import", file.Path, "--parallel", "4"], writesBeforeFailure: 100);
 
         var finished = await table.RunAsync("import", file.Path);
 

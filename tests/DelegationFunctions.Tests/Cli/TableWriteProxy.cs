@@ -1,0 +1,118 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Delegation.Tests.Cli;
+
+/// <summary>
+/// A loopback HTTP proxy in front of Azurite that disturbs the writes to one table from outside the tool: it can let
+/// someone else's edit land just before the first write goes on, and drop the connection of every write past a number,
+/// as when storage goes away. Everything else is forwarded as it is.
+/// </summary>
+internal sealed class TableWriteProxy : IAsyncDisposable
+{
+    private static readonly HashSet<string> WriteMethods = new(StringComparer.OrdinalIgnoreCase) { "POST", "PUT", "MERGE", "PATCH", "DELETE" };
+
+    private readonly HttpMessageInvoker _invoker = new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+    });
+
+    private readonly string _connectionString;
+    private readonly Uri _tableEndpoint;
+    private readonly string _tablePath;
+    private readonly Func<CancellationToken, Task>? _beforeFirstWrite;
+    private readonly int _writesBeforeFailure;
+    private readonly WebApplication _app;
+    private int _writes;
+
+    private TableWriteProxy(string connectionString, string table, Func<CancellationToken, Task>? beforeFirstWrite, int writesBeforeFailure)
+    {
+        _connectionString = connectionString;
+        _tableEndpoint = new Uri(Settings(connectionString).Single(s => s.Name.Equals("TableEndpoint", StringComparison.OrdinalIgnoreCase)).Value);
+        _tablePath = $"{_tableEndpoint.AbsolutePath.TrimEnd('/')}/{table}";
+        _beforeFirstWrite = beforeFirstWrite;
+        _writesBeforeFailure = writesBeforeFailure;
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddHttpForwarder();
+        _app = builder.Build();
+        var forwarder = _app.Services.GetRequiredService<IHttpForwarder>();
+        _app.Run(context => HandleAsync(context, forwarder));
+    }
+
+    /// <summary>The upstream connection string with its table endpoint moved to the proxy's port.</summary>
+    public string ConnectionString
+    {
+        get
+        {
+            var proxied = new UriBuilder(_tableEndpoint) { Port = new Uri(_app.Urls.First()).Port }.Uri.ToString().TrimEnd('/');
+            return string.Join(';', Settings(_connectionString).Select(s => s.Name.Equals("TableEndpoint", StringComparison.OrdinalIgnoreCase) ? $"TableEndpoint={proxied}" : $"{s.Name}={s.Value}"));
+        }
+    }
+
+    /// <summary>
+    /// Starts a proxy on a free loopback port for <paramref name="table"/> behind the table endpoint of
+    /// <paramref name="connectionString"/>. <paramref name="beforeFirstWrite"/> runs once, just before the first write
+    /// is forwarded; the writes after the first <paramref name="writesBeforeFailure"/> lose their connection (the SDK's
+    /// retries too, so the tool sees storage that cannot be reached).
+    /// </summary>
+    public static async Task<TableWriteProxy> StartAsync(
+        string connectionString,
+        string table,
+        Func<CancellationToken, Task>? beforeFirstWrite = null,
+        int writesBeforeFailure = int.MaxValue)
+    {
+        var proxy = new TableWriteProxy(connectionString, table, beforeFirstWrite, writesBeforeFailure);
+        await proxy._app.StartAsync();
+        return proxy;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _invoker.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context, IHttpForwarder forwarder)
+    {
+        if (IsTableWrite(context.Request))
+        {
+            var write = Interlocked.Increment(ref _writes);
+            if (write > _writesBeforeFailure)
+            {
+                context.Abort();
+                return;
+            }
+
+            if (write == 1 && _beforeFirstWrite is not null)
+            {
+                await _beforeFirstWrite(context.RequestAborted);
+            }
+        }
+
+        await forwarder.SendAsync(context, _tableEndpoint.GetLeftPart(UriPartial.Authority), _invoker);
+    }
+
+    private bool IsTableWrite(HttpRequest request)
+    {
+        var path = request.Path.Value ?? string.Empty;
+        return WriteMethods.Contains(request.Method)
+            && (path == _tablePath || path.StartsWith(_tablePath + "(", StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<(string Name, string Value)> Settings(string connectionString) =>
+        connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(setting => setting.Split('=', 2))
+            .Select(pair => (pair[0], pair[1]));
+}
