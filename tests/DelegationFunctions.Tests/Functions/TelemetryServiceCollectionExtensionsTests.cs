@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
-namespace Delegation.Tests.Infra;
+namespace Delegation.Tests.Functions;
 
 public sealed class TelemetryServiceCollectionExtensionsTests
 {
