@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Delegation.Tests.Support;
 
@@ -19,22 +21,31 @@ internal sealed class TestHttpsServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, RequestDelegate> _routes = new(StringComparer.OrdinalIgnoreCase);
     private readonly X509Certificate2 _fallbackCertificate = TestCertificates.Issue("unknown.test");
     private WebApplication? _app;
+    private FakeLogCollector? _log;
 
     public int Port { get; private set; }
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>What Kestrel logged: connections, TLS handshakes (and why one failed), warnings.</summary>
+    public string ServerLog => _log is null ? string.Empty : string.Join(Environment.NewLine, _log.GetSnapshot().Select(r => $"{r.Level} {r.Category}: {r.Message} {r.Exception?.GetType().Name} {r.Exception?.Message}"));
+
     public static async Task<TestHttpsServer> StartAsync()
     {
         var server = new TestHttpsServer();
         var builder = WebApplication.CreateSlimBuilder();
+        // Kestrel's own account of each connection (handshake failures are logged at Debug), for a failing test to show.
         builder.Logging.ClearProviders();
+        builder.Logging.AddFakeLogging();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Debug);
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
         {
             ServerCertificateSelector = (_, name) => name is not null && server._certificates.TryGetValue(name, out var certificate) ? certificate : server._fallbackCertificate,
         })));
         server._app = builder.Build();
+        server._log = server._app.Services.GetFakeLogCollector();
         server._app.Run(server.HandleAsync);
         await server._app.StartAsync();
         server.Port = new Uri(server._app.Urls.First()).Port;

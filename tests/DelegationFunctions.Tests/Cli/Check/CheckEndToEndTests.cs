@@ -21,7 +21,7 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
         var (exitCode, stdout, stderr) = await CliRun.InvokeAsync(["check", "good.test", .. setup.Arguments]);
 
         output.WriteLine(stdout);
-        Assert.True(exitCode == 0, stdout + stderr);
+        Assert.True(exitCode == 0, $"{stdout}{stderr}{Environment.NewLine}homeserver's Kestrel:{Environment.NewLine}{setup.Homeserver.ServerLog}");
         Assert.Contains("Server discovery (federation): OK", stdout, StringComparison.Ordinal);
         Assert.Contains("Client discovery: OK", stdout, StringComparison.Ordinal);
         Assert.Contains("Support document: OK", stdout, StringComparison.Ordinal);
