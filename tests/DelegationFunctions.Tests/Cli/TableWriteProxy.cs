@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,6 @@ internal sealed class TableWriteProxy : IAsyncDisposable
         UseCookies = false,
     });
 
-    private readonly string _connectionString;
     private readonly Uri _tableEndpoint;
     private readonly string _tablePath;
     private readonly Func<CancellationToken, Task>? _beforeFirstWrite;
@@ -35,8 +35,7 @@ internal sealed class TableWriteProxy : IAsyncDisposable
 
     private TableWriteProxy(string connectionString, string table, Func<CancellationToken, Task>? beforeFirstWrite, int writesBeforeFailure)
     {
-        _connectionString = connectionString;
-        _tableEndpoint = new Uri(Settings(connectionString).Single(s => s.Name.Equals("TableEndpoint", StringComparison.OrdinalIgnoreCase)).Value);
+        _tableEndpoint = new TableServiceClient(connectionString).Uri;
         _tablePath = $"{_tableEndpoint.AbsolutePath.TrimEnd('/')}/{table}";
         _beforeFirstWrite = beforeFirstWrite;
         _writesBeforeFailure = writesBeforeFailure;
@@ -50,15 +49,8 @@ internal sealed class TableWriteProxy : IAsyncDisposable
         _app.Run(context => HandleAsync(context, forwarder));
     }
 
-    /// <summary>The upstream connection string with its table endpoint moved to the proxy's port.</summary>
-    public string ConnectionString
-    {
-        get
-        {
-            var proxied = new UriBuilder(_tableEndpoint) { Port = new Uri(_app.Urls.First()).Port }.Uri.ToString().TrimEnd('/');
-            return string.Join(';', Settings(_connectionString).Select(s => s.Name.Equals("TableEndpoint", StringComparison.OrdinalIgnoreCase) ? $"TableEndpoint={proxied}" : $"{s.Name}={s.Value}"));
-        }
-    }
+    /// <summary>The development account's connection string with its table endpoint on the proxy's port.</summary>
+    public string ConnectionString => Azurite.ConnectionStringFor(new Uri(_app.Urls.First()).Port);
 
     /// <summary>
     /// Starts a proxy on a free loopback port for <paramref name="table"/> behind the table endpoint of
@@ -110,9 +102,4 @@ internal sealed class TableWriteProxy : IAsyncDisposable
         return WriteMethods.Contains(request.Method)
             && (path == _tablePath || path.StartsWith(_tablePath + "(", StringComparison.Ordinal));
     }
-
-    private static IEnumerable<(string Name, string Value)> Settings(string connectionString) =>
-        connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(setting => setting.Split('=', 2))
-            .Select(pair => (pair[0], pair[1]));
 }

@@ -37,7 +37,8 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>A connection string to a loopback port that refuses connections: table storage that is down.</summary>
     public static string UnreachableConnectionString => ConnectionStringFor(ReservedPorts.RefusingTcp);
 
-    private static string ConnectionStringFor(int port) =>
+    /// <summary>The development account's connection string with its table endpoint on <paramref name="port"/>.</summary>
+    public static string ConnectionStringFor(int port) =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
 
     public static async Task<Azurite> StartAsync()

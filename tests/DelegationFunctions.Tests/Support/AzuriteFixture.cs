@@ -11,10 +11,9 @@ public sealed class AzuriteFixture : IAsyncDisposable
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private Azurite? _azurite;
 
-    /// <summary>The running Azurite; skips the calling test when Node.js is missing.</summary>
+    /// <summary>The running Azurite; skips the calling test when Node.js is missing (the start does).</summary>
     public async Task<Azurite> GetAsync()
     {
-        Azurite.SkipIfNodeMissing();
         await _startLock.WaitAsync();
         try
         {
