@@ -63,10 +63,22 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
+is_address() {
+  [[ "$1" =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ || "$1" =~ ^[0-9a-fA-F:]*:[0-9a-fA-F:]*$ ]]
+}
+
 if [[ "$output_only" == false ]]; then
   [[ -n "$app_name" ]] || fail_usage "give the function app name (the functionAppName output of infra/main.bicep)."
+  # Both go into a Resource Manager URL below.
+  if [[ ! "$app_name" =~ ^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$ ]]; then
+    fail_usage "function app name '$app_name' is not a site name (letters, digits and hyphens, not at either end)."
+  fi
   [[ -n "$resource_group" ]] || fail_usage "give the resource group of the function app (--resource-group)."
-  if [[ -n "$client_ip" && ! "$client_ip" =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}$ && ! "$client_ip" =~ ^[0-9a-fA-F:]*:[0-9a-fA-F:]*$ ]]; then
+  not_in_rg_name='[/?#%&\[:space:]]'
+  if [[ "$resource_group" =~ $not_in_rg_name ]]; then
+    fail_usage "resource group '$resource_group' is not a resource group name (no '/', '?', '#', '%', '&', '\\' or spaces)."
+  fi
+  if [[ -n "$client_ip" ]] && ! is_address "$client_ip"; then
     fail_usage "--client-ip '$client_ip' is not an IPv4 or IPv6 address."
   fi
 fi
@@ -85,11 +97,25 @@ if [[ "$output_only" == false ]]; then
 fi
 require dotnet "'dotnet' (the .NET 10 SDK) is not on PATH."
 
+# One word as the shell reads it back: bare when it can be, else in single quotes (the JMESPath queries below use no
+# single quote for that reason).
+quote() {
+  if [[ "$1" =~ ^[A-Za-z0-9_./:=@,+-]+$ ]]; then
+    printf '%s' "$1"
+  elif [[ "$1" != *"'"* ]]; then
+    printf "'%s'" "$1"
+  else
+    printf '%q' "$1"
+  fi
+}
+
 # Prints a command in a form the shell reads back, or runs it.
 run() {
   if [[ "$dry_run" == true ]]; then
     printf '+'
-    printf ' %q' "$@"
+    for word in "$@"; do
+      printf ' %s' "$(quote "$word")"
+    done
     printf '\n'
   else
     "$@"
@@ -128,33 +154,68 @@ if [[ "$output_only" == true ]]; then
 fi
 
 # After a Flex deployment, Core Tools waits 60 s and then asks https://<default host>/admin/host/status (15 tries,
-# 3 s apart; AzureHelper.CheckFunctionHostStatusForFlex), from this machine. The site admits only Front Door, so that
-# answers 403 and the tool calls a working deployment unhealthy. A rule for this machine's address lets the probe
-# through for the length of the publish; the EXIT trap removes it whatever happens.
-if [[ -z "$client_ip" ]]; then
-  if [[ "$dry_run" == true ]]; then
-    run curl -4 -fsS --max-time 10 https://api.ipify.org
-    client_ip="<your-address>"
-  else
-    client_ip="$(curl -4 -fsS --max-time 10 https://api.ipify.org)" || {
-      echo "publish.sh: could not find your public address; give it with --client-ip." >&2
-      exit 1
-    }
-  fi
-fi
-[[ "$client_ip" == *:* ]] && client_cidr="$client_ip/128" || client_cidr="$client_ip/32"
-
+# 3 s apart; AzureHelper.CheckFunctionHostStatusForFlex), from this machine. An app behind Front Door admits only Front
+# Door, so that answers 403 and the tool calls a working deployment unhealthy. A rule for this machine's address lets the
+# probe through for the length of the publish; the EXIT trap removes it whatever happens.
+#
+# The rule is written with a PATCH of config/web that carries ipSecurityRestrictions and nothing else. `az functionapp
+# config access-restriction add/remove` cannot be used: they read the whole site config and write all of it back
+# (get_site_configs, then update_configuration, in Azure/azure-cli
+# src/azure-cli/azure/cli/command_modules/appservice/access_restrictions.py), and Flex Consumption refuses that write
+# because it names FtpsState, Use32BitWorkerProcess, NetFrameworkVersion and FunctionsRuntimeScaleMonitoringEnabled,
+# even when they are null (ARM error 51021; Azure/azure-cli#31414). `az functionapp config set` does the same.
+#
+# Every JSON body is composed by az itself, with a JMESPath --query on the GET of config/web, so the script needs no jq
+# (absent from many admin machines) and no Python (az bundles its own, which is not on PATH on Windows, Homebrew or
+# the Linux packages). The existing rules are copied as ARM returned them, headers (x-azure-fdid) and service tags
+# included; IpSecurityRestriction has no read-only fields to strip. Only the "Allow all"/"Deny all" entry at priority
+# 2147483647 is left out: ARM shows it in place of ipSecurityRestrictionsDefaultAction, which these writes leave alone.
+api_version="2024-04-01"
+# az rest prefixes a URL without a host with the current cloud's Resource Manager endpoint and replaces
+# {subscriptionId} with the current subscription (`az rest --help`; send_raw_request in azure-cli-core's util.py).
+config_uri="/subscriptions/{subscriptionId}/resourceGroups/$resource_group/providers/Microsoft.Web/sites/$app_name/config/web?api-version=$api_version"
 rule_name="eng-publish-temporary"
+rules="properties.ipSecurityRestrictions"
+# The app's own rules: all but ours and the default-action entry.
+kept="$rules[?name!=\`\"$rule_name\"\` && !(ipAddress==\`\"Any\"\` && priority==\`2147483647\`)]"
+# As infra/ deploys it: a Front Door rule (service tag AzureFrontDoor.Backend) and default action Deny. Without Front
+# Door (useFrontDoor=false) the default action is Allow and there are no rules.
+restricted_query="$rules""DefaultAction==\`\"Deny\"\` || length($rules[?ipAddress==\`\"AzureFrontDoor.Backend\"\`] || \`[]\`) > \`0\`"
+# The rules without ours; `[...][]` flattens, so a missing list gives [].
+strip_query="{properties: {ipSecurityRestrictions: [$kept][]}}"
+# false when our rule is not there (nothing to remove), else the body that removes it.
+remove_query="(length($rules[?name==\`\"$rule_name\"\`] || \`[]\`) > \`0\`) && $strip_query"
+
+# Prints the command in dry-run mode; otherwise prints what az answers.
+read_rules() {
+  run az rest --method get --uri "$config_uri" --query "$1" --output json
+}
+
+write_rules() {
+  run az rest --method patch --uri "$config_uri" --body "$1" --output none
+}
+
 rule_added=false
 func_pid=""
+dry_run_body="<the-JSON-the-command-above-printed>"
+
+# The one command that removes the rule by hand: the same PATCH, its body read at that moment.
+manual_remove_command() {
+  printf 'az rest --method patch --uri %s --body "$(az rest --method get --uri %s --query %s --output json)" --output none' \
+    "$(quote "$config_uri")" "$(quote "$config_uri")" "$(quote "$strip_query")"
+}
 
 remove_rule() {
-  local status=$?
+  local status=$? body=""
   if [[ "$rule_added" == true ]]; then
-    if ! run az functionapp config access-restriction remove --resource-group "$resource_group" --name "$app_name" \
-      --rule-name "$rule_name"; then
-      echo "publish.sh: the temporary access rule '$rule_name' is still on $app_name; remove it:" >&2
-      echo "  az functionapp config access-restriction remove --resource-group $resource_group --name $app_name --rule-name $rule_name" >&2
+    if [[ "$dry_run" == true ]]; then
+      read_rules "$remove_query"
+      write_rules "$dry_run_body"
+    elif body="$(read_rules "$remove_query")" && { [[ "$body" == false ]] || write_rules "$body"; }; then
+      [[ "$body" == false ]] || echo "publish.sh: removed the temporary access rule '$rule_name' from $app_name."
+    else
+      echo "publish.sh: the temporary access rule '$rule_name' may still be on $app_name; remove it with:" >&2
+      echo "  $(manual_remove_command)" >&2
       [[ $status -ne 0 ]] || status=1
     fi
   fi
@@ -170,11 +231,55 @@ trap remove_rule EXIT
 trap 'on_signal 130' INT
 trap 'on_signal 143' TERM
 
-# Marked before the call: a rule that was written although the command failed is removed too.
-rule_added=true
-run az functionapp config access-restriction add --resource-group "$resource_group" --name "$app_name" \
-  --rule-name "$rule_name" --action Allow --ip-address "$client_cidr" --priority 200 \
-  --description "eng/publish.sh: lets Core Tools check the host after publishing; removed when it ends"
+cant_read() {
+  echo "publish.sh: could not read the access rules of $app_name in $resource_group (az's message is above); is it in the current subscription (az account show)?" >&2
+  exit 1
+}
+
+if [[ "$dry_run" == true ]]; then
+  read_rules "$restricted_query"
+  restricted=true
+else
+  restricted="$(read_rules "$restricted_query")" || cant_read
+fi
+
+if [[ "$restricted" != true ]]; then
+  echo "publish.sh: $app_name admits every address (no Front Door access restriction, as with useFrontDoor=false); publishing without a temporary access rule."
+else
+  if [[ -z "$client_ip" ]]; then
+    if [[ "$dry_run" == true ]]; then
+      run curl -4 -fsS --max-time 10 https://api.ipify.org
+      client_ip="<your-address>"
+    else
+      client_ip="$(curl -4 -fsS --max-time 10 https://api.ipify.org)" || {
+        echo "publish.sh: could not find your public address; give it with --client-ip." >&2
+        exit 1
+      }
+      is_address "$client_ip" || {
+        echo "publish.sh: the address lookup answered '${client_ip:0:60}', which is not an IPv4 address; give yours with --client-ip." >&2
+        exit 1
+      }
+    fi
+  fi
+  [[ "$client_ip" == *:* ]] && client_cidr="$client_ip/128" || client_cidr="$client_ip/32"
+  rule="{\"name\":\"$rule_name\",\"action\":\"Allow\",\"ipAddress\":\"$client_cidr\",\"priority\":200,\"tag\":\"Default\",\"description\":\"eng/publish.sh: lets Core Tools check the host after publishing; removed when it ends\"}"
+  # The app's rules, read afresh, then ours.
+  add_query="{properties: {ipSecurityRestrictions: [$kept, \`[$rule]\`][]}}"
+  if [[ "$dry_run" == true ]]; then
+    read_rules "$add_query"
+    rule_added=true
+    write_rules "$dry_run_body"
+  else
+    body="$(read_rules "$add_query")" || cant_read
+    echo "publish.sh: allowing $client_cidr on $app_name while func publishes (access rule '$rule_name')."
+    # Marked before the write: a rule that was written although az reported a failure is removed too.
+    rule_added=true
+    write_rules "$body" || {
+      echo "publish.sh: could not add the temporary access rule to $app_name (az's message is above)." >&2
+      exit 1
+    }
+  fi
+fi
 
 if [[ "$dry_run" == true ]]; then
   run cd "$output"
