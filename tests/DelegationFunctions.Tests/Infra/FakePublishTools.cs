@@ -1,9 +1,9 @@
-
 namespace Delegation.Tests.Infra;
 
 /// <summary>
-/// A copy of eng/publish.sh in a temporary repository layout, and fake <c>dotnet</c>, <c>func</c>, <c>az</c> and
-/// <c>curl</c> ahead of everything else on PATH that record each call (with <c>func</c>'s folder) in one log.
+/// A copy of eng/publish.sh in a temporary repository layout, and stand-in <c>dotnet</c>, <c>func</c>, <c>az</c> and
+/// <c>curl</c> ahead of everything else on PATH that record each call (with <c>func</c>'s folder) in one log. The
+/// <c>az</c> answers from <see cref="Az"/>, which models the function app's access rules.
 /// </summary>
 internal sealed class FakePublishTools : IDisposable
 {
@@ -11,8 +11,9 @@ internal sealed class FakePublishTools : IDisposable
 
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("publish-run-");
 
-    public FakePublishTools()
+    public FakePublishTools(FakeFlexSite site)
     {
+        Az = new FakeAzureCli(site);
         Directory.CreateDirectory(Path.Combine(_root.FullName, "eng"));
         File.Copy(RepositoryPaths.Combine("eng", "publish.sh"), Script);
         Directory.CreateDirectory(Path.Combine(_root.FullName, "src", "DelegationFunctions"));
@@ -29,11 +30,11 @@ internal sealed class FakePublishTools : IDisposable
             [ -z "$FAKE_FUNC_WAIT" ] || exec sleep 60
             exit "${FAKE_FUNC_EXIT:-0}"
             """);
-        WriteTool("az", """
-            case "$*" in *"${FAKE_AZ_FAIL:-(none)}"*) exit 1;; esac
-            """);
-        WriteTool("curl", $"echo {DetectedAddress}\n");
+        WriteTool("curl", $"echo \"${{FAKE_CURL_ANSWER:-{DetectedAddress}}}\"\n");
+        WriteFile("az", Az.StandIn(CallsLog));
     }
+
+    public FakeAzureCli Az { get; }
 
     public string Script => Path.Combine(_root.FullName, "eng", "publish.sh");
 
@@ -43,7 +44,10 @@ internal sealed class FakePublishTools : IDisposable
 
     private string CallsLog => Path.Combine(_root.FullName, "calls.log");
 
-    /// <summary>Each recorded call: the tool's name and arguments; func's line ends with its working folder.</summary>
+    /// <summary>
+    /// Each recorded call, one line each: the tool's name and arguments (line breaks in them as spaces); func's line
+    /// ends with its working folder. <see cref="FakeAzureCli.Calls"/> holds az's arguments exactly.
+    /// </summary>
     public IReadOnlyList<string> Calls() => File.Exists(CallsLog) ? File.ReadAllLines(CallsLog) : [];
 
     public Dictionary<string, string> Environment(params (string Name, string Value)[] extra)
@@ -57,13 +61,22 @@ internal sealed class FakePublishTools : IDisposable
         return environment;
     }
 
-    public void Dispose() => _root.Delete(recursive: true);
+    public void Dispose()
+    {
+        Az.Dispose();
+        _root.Delete(recursive: true);
+    }
 
     private void WriteTool(string name, string body)
     {
-        var file = Path.Combine(ToolsFolder, name);
         var record = name == "func" ? $"echo \"{name} $* (in $(pwd))\" >> '{CallsLog}'" : $"echo \"{name} $*\" >> '{CallsLog}'";
-        File.WriteAllText(file, $"#!/bin/sh\n{record}\n{body}\n");
+        WriteFile(name, $"#!/bin/sh\n{record}\n{body}\n");
+    }
+
+    private void WriteFile(string name, string text)
+    {
+        var file = Path.Combine(ToolsFolder, name);
+        File.WriteAllText(file, text);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

@@ -65,6 +65,30 @@ public sealed class PublishScriptTests
     }
 
     [Theory]
+    [InlineData("func_x")]
+    [InlineData("-func")]
+    [InlineData("func/../x")]
+    public async Task Publish_AppNameNotASiteName_FailsWithUsage(string name)
+    {
+        var result = await PublishScript.RunAsync([name, "-g", "rg-example"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"function app name '{name}' is not a site name", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rg/x")]
+    [InlineData("rg x")]
+    [InlineData("rg?x")]
+    public async Task Publish_ResourceGroupBreaksTheUrl_FailsWithUsage(string group)
+    {
+        var result = await PublishScript.RunAsync(["func-example", "-g", group]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"resource group '{group}' is not a resource group name", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--resource-group")]
     [InlineData("--client-ip")]
     [InlineData("--output-only")]
