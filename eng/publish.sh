@@ -222,8 +222,12 @@ remove_rule() {
   exit "$status"
 }
 
+# Stops func before the EXIT trap takes the rule away.
 on_signal() {
-  [[ -z "$func_pid" ]] || kill "$func_pid" 2> /dev/null || true
+  if [[ -n "$func_pid" ]]; then
+    kill "$func_pid" 2> /dev/null || true
+    wait "$func_pid" 2> /dev/null || true
+  fi
   exit "$1"
 }
 

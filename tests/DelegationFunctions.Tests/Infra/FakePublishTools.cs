@@ -25,9 +25,16 @@ internal sealed class FakePublishTools : IDisposable
             for a in "$@"; do [ "$prev" = "-o" ] && out="$a"; prev="$a"; done
             mkdir -p "$out" && for f in host.json worker.config.json functions.metadata; do echo '{}' > "$out/$f"; done
             """);
-        WriteTool("func", """
-            echo "func started"
-            [ -z "$FAKE_FUNC_WAIT" ] || exec sleep 60
+        // With FAKE_FUNC_WAIT: runs until it is stopped, and records that it was.
+        WriteTool("func", $$"""
+            if [ -n "$FAKE_FUNC_WAIT" ]; then
+              trap "kill \$sleeper 2> /dev/null; echo 'func stopped' >> '{{CallsLog}}'; exit 143" TERM
+              sleep 60 & sleeper=$!
+              echo "func started"
+              wait $sleeper
+            else
+              echo "func started"
+            fi
             exit "${FAKE_FUNC_EXIT:-0}"
             """);
         WriteTool("curl", $"echo \"${{FAKE_CURL_ANSWER:-{DetectedAddress}}}\"\n");

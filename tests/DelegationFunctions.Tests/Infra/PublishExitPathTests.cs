@@ -37,13 +37,16 @@ public sealed class PublishExitPathTests : IDisposable
     {
         await using var script = PublishScript.Start(_tools.Script, Arguments, _tools.Environment(("FAKE_FUNC_WAIT", "1")));
 
-        // The stand-in func says so once it runs, then sleeps until it is killed.
+        // The stand-in func says so once it runs, then sleeps until it is stopped.
         await script.WaitForLineAsync(line => line == "func started", PublishScript.Timeout, TestContext.Current.CancellationToken);
         var rulesWhileFuncRuns = _tools.Az.Site.Rules;
         await SignalAsync(script.Id, signal);
         var exitCode = await script.WaitForExitAsync(PublishScript.Timeout, TestContext.Current.CancellationToken);
 
+        var calls = _tools.Calls();
+
         Assert.Equal(expectedExitCode, exitCode);
+        Assert.InRange(calls.ToList().IndexOf("func stopped"), 0, calls.ToList().FindLastIndex(call => call.StartsWith("az rest --method patch ", StringComparison.Ordinal)) - 1);
         Assert.Contains(rulesWhileFuncRuns, rule => (string?)rule["name"] == AccessRuleAssert.RuleName);
         AccessRuleAssert.OnlyAccessRulesWritten(_tools.Az.Calls);
         AccessRuleAssert.SameRules(_frontDoorRules, _tools.Az.Site.Rules);

@@ -66,7 +66,7 @@ public sealed class PublishScriptTests
 
     [Theory]
     [InlineData("func_x")]
-    [InlineData("-func")]
+    [InlineData("func-")]
     [InlineData("func/../x")]
     public async Task Publish_AppNameNotASiteName_FailsWithUsage(string name)
     {
