@@ -176,8 +176,9 @@ api_version="2024-04-01"
 config_uri="/subscriptions/{subscriptionId}/resourceGroups/$resource_group/providers/Microsoft.Web/sites/$app_name/config/web?api-version=$api_version"
 rule_name="eng-publish-temporary"
 rules="properties.ipSecurityRestrictions"
-# The app's own rules: all but ours and the default-action entry.
-kept="$rules[?name!=\`\"$rule_name\"\` && !(ipAddress==\`\"Any\"\` && priority==\`2147483647\`)]"
+# The app's own rules: all but ours and the default-action entry. (No `!(`: an interactive bash may take it for a
+# history expansion in the command printed when the removal fails.)
+kept="$rules[?name!=\`\"$rule_name\"\` && (ipAddress!=\`\"Any\"\` || priority!=\`2147483647\`)]"
 # As infra/ deploys it: a Front Door rule (service tag AzureFrontDoor.Backend) and default action Deny. Without Front
 # Door (useFrontDoor=false) the default action is Allow and there are no rules.
 restricted_query="$rules""DefaultAction==\`\"Deny\"\` || length($rules[?ipAddress==\`\"AzureFrontDoor.Backend\"\`] || \`[]\`) > \`0\`"
@@ -245,9 +246,13 @@ if [[ "$dry_run" == true ]]; then
   restricted=true
 else
   restricted="$(read_rules "$restricted_query")" || cant_read
+  if [[ "$restricted" != true && "$restricted" != false ]]; then
+    echo "publish.sh: reading the access rules of $app_name answered '${restricted:0:60}' where true or false was expected; is az 2.x on PATH?" >&2
+    exit 1
+  fi
 fi
 
-if [[ "$restricted" != true ]]; then
+if [[ "$restricted" == false ]]; then
   echo "publish.sh: $app_name admits every address (no Front Door access restriction, as with useFrontDoor=false); publishing without a temporary access rule."
 else
   if [[ -z "$client_ip" ]]; then

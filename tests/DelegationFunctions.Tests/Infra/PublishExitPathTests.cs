@@ -94,6 +94,7 @@ public sealed class PublishExitPathTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(rulesAfterTheRun, rule => (string?)rule["name"] == AccessRuleAssert.RuleName);
         Assert.Contains($"the temporary access rule '{AccessRuleAssert.RuleName}' may still be on {App}", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("!(", command, StringComparison.Ordinal); // an interactive bash would expand it from history
         Assert.True(removal.ExitCode == 0, removal.AllOutput);
         AccessRuleAssert.OnlyAccessRulesWritten(_tools.Az.Calls);
         AccessRuleAssert.SameRules(_frontDoorRules, _tools.Az.Site.Rules);
