@@ -118,7 +118,7 @@ func consistsOf(text string, characters string) bool =>
 
 // The prefix goes into every name, among them the storage account's (3 to 24 lower-case letters and digits) and the WAF
 // policy's (letters and digits, starting with a letter, at most 128): st<prefix><token> and waf<prefix><token><shard>
-// are 15 to 23 and 18 to 26 characters with a prefix of 2 to 8 lower-case letters and digits.
+// are 15 to 23 and 18 to 27 characters with a prefix of 2 to 8 lower-case letters and digits.
 var prefix = consistsOf(namePrefix, 'abcdefghijklmnopqrstuvwxyz0123456789')
   ? namePrefix
   : fail('Parameter namePrefix \'${namePrefix}\' holds a character other than a lower-case letter or digit. Rule: 2 to 8 lower-case letters (a-z) and digits, as the prefix is part of the storage account name (3 to 24 lower-case letters and digits) and of the WAF policy name (letters and digits only); e.g. \'mxdeleg\'')
