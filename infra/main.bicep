@@ -8,7 +8,7 @@ import { customDomainResourceName, shardName } from 'names.bicep'
 
 @description('One custom domain that Front Door answers for.')
 type customDomain = {
-  @description('Host name, e.g. example.com or chat.example.org: lower-case letters, digits and hyphens in dot-separated labels, at most 64 characters (the limit of Front Door managed certificates).')
+  @description('Host name, e.g. example.com or chat.example.org: letters, digits and hyphens in dot-separated labels, at most 64 characters (the limit of Front Door managed certificates). Not an IP address; a Unicode name as its A-label (xn--...).')
   name: string
 
   @description('Optional: an Azure DNS zone that holds the name (the name itself for an apex domain, or a parent); the template then creates the _dnsauth TXT record and, for a subdomain, a CNAME to Front Door. Precondition: the name holds no other records (A, AAAA, TXT, MX...), as a CNAME cannot coexist with them and the deployment would fail.')
@@ -20,7 +20,7 @@ type customDomain = {
   @description('Optional: the resource group of that zone, when it is not this one.')
   dnsZoneResourceGroup: string?
 
-  @description('Optional Front Door shard (profile) that holds the domain, from 0; default 0. A profile holds 100 domains on Standard and 500 on Premium: when shard 0 is full, give the domains you add shard 1, and so on. The shard is written down, never computed, so adding or removing a domain never moves another one to another profile (which would change its CNAME target and reissue its certificate).')
+  @description('Optional Front Door shard (profile) that holds the domain, from 0; default 0. A profile holds 100 custom domains on Standard and 500 on Premium, and providerHostName is one of shard 0\'s: when a shard is full, give the domains you add the next shard, and so on. The shard is written down, never computed, so adding or removing a domain never moves another one to another profile (which would change its CNAME target and reissue its certificate).')
   @minValue(0)
   shard: int?
 }
@@ -28,15 +28,15 @@ type customDomain = {
 @description('Azure region of the function app, storage and monitoring (Front Door is global).')
 param location string = resourceGroup().location
 
-@description('Short lower-case prefix for resource names; a token from the resource group makes them unique.')
+@description('Short prefix for resource names, 2 to 8 lower-case letters and digits: it is part of the storage account name (st<prefix><token>: 3 to 24 lower-case letters and digits) and of the WAF policy name (waf<prefix><token>: letters and digits). A token from the resource group makes the names unique.')
 @minLength(2)
 @maxLength(8)
 param namePrefix string = 'mxdeleg'
 
-@description('The domains Front Door serves in full (host mode, each with its own managed certificate), at least one unless providerHostName is set. Each Front Door profile (shard) holds 100 of them on Standard and 500 on Premium; the field shard of each entry says which (default 0; docs/deploy.md, "More domains than one profile holds").')
+@description('The domains Front Door serves in full (host mode, each with its own managed certificate), at least one unless providerHostName is set. Each Front Door profile (shard) holds 100 custom domains on Standard and 500 on Premium, providerHostName counting as one of shard 0\'s; the field shard of each entry says which (default 0; docs/deploy.md, "More domains than one profile holds").')
 param customDomains customDomain[] = []
 
-@description('Optional: the provider\'s own host name for path mode, e.g. delegation.provider.example. Front Door serves it with one managed certificate and a route for /*, so a customer redirects https://example.com/.well-known/matrix/server to https://<this host>/example.com/.well-known/matrix/server and needs no certificate of their own here. Dedicate the name to delegation: its DNS points at Front Door.')
+@description('Optional: the provider\'s own host name for path mode, e.g. delegation.provider.example. Front Door serves it with one managed certificate and a route for /*, so a customer redirects https://example.com/.well-known/matrix/server to https://<this host>/example.com/.well-known/matrix/server and needs no certificate of their own here. Dedicate the name to delegation: its DNS points at Front Door. It is a custom domain of shard 0\'s profile, which then holds one domain of customDomains fewer.')
 param providerHostName string = ''
 
 @description('Optional: an Azure DNS zone that holds providerHostName (the name itself or a parent); the template then creates its _dnsauth TXT record and its CNAME (or, for an apex, alias A record) to Front Door.')
@@ -48,7 +48,7 @@ param providerHostDnsZoneResourceGroup string = ''
 @description('false deploys no Front Door at all: path mode only, on the function app\'s own *.azurewebsites.net name with the platform\'s certificate (https://<app>.azurewebsites.net/example.com/.well-known/matrix/server), no access restriction, no edge cache. Then customDomains and providerHostName stay empty. Compare the two in docs/deploy.md, "With or without Front Door".')
 param useFrontDoor bool = true
 
-@description('Front Door tier of every profile: Standard (up to 100 custom domains per profile) or Premium (up to 500 per profile, adds WAF managed rules and Private Link; see enableWaf).')
+@description('Front Door tier of every profile: Standard (up to 100 custom domains per profile) or Premium (up to 500 per profile, adds WAF managed rules and Private Link; see enableWaf). A Premium profile\'s base fee is about 9 times a Standard one\'s for 5 times the domains, so more domains alone are cheaper as another Standard shard (docs/deploy.md, "What the profiles cost").')
 @allowed([
   'Standard'
   'Premium'
@@ -66,8 +66,12 @@ param enableWaf bool = false
 ])
 param instanceMemoryMB int = 512
 
-@description('Most instances the app scales out to.')
-@minValue(1)
+// Flex Consumption takes 40 to 1000 for dotnet-isolated: Core Tools' stacks.json (Azure/azure-functions-core-tools,
+// src/Cli/func/StaticResources/stacks.json) gives FC1 .NET 10 isolated lowestMaximumInstanceCount 40 and
+// highestMaximumInstanceCount 1000, and Microsoft's Flex samples (Azure-Samples/azure-functions-flex-consumption-samples,
+// IaC/bicep/main.bicep) declare @minValue(40) @maxValue(1000). Lower values were a preview in a few regions only.
+@description('Most instances the app scales out to: 40 (the Flex Consumption floor for dotnet-isolated) to 1000.')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
@@ -109,23 +113,49 @@ param checksSchedule string = '0 30 3 * * *'
 @description('Optional e-mail address alerted when a scheduled check finds a failing domain.')
 param checksAlertEmail string = ''
 
+func consistsOf(text string, characters string) bool =>
+  empty(filter(range(0, length(text)), i => !contains(characters, substring(text, i, 1))))
+
+// The prefix goes into every name, among them the storage account's (3 to 24 lower-case letters and digits) and the WAF
+// policy's (letters and digits, starting with a letter, at most 128): st<prefix><token> and waf<prefix><token><shard>
+// are 15 to 23 and 18 to 27 characters with a prefix of 2 to 8 lower-case letters and digits.
+var prefix = consistsOf(namePrefix, 'abcdefghijklmnopqrstuvwxyz0123456789')
+  ? namePrefix
+  : fail('Parameter namePrefix \'${namePrefix}\' holds a character other than a lower-case letter or digit. Rule: 2 to 8 lower-case letters (a-z) and digits, as the prefix is part of the storage account name (3 to 24 lower-case letters and digits) and of the WAF policy name (letters and digits only); e.g. \'mxdeleg\'')
 var token = uniqueString(resourceGroup().id)
-var storageAccountName = take('st${namePrefix}${token}', 24)
-var applicationInsightsName = 'appi-${namePrefix}-${token}'
-var workspaceName = 'log-${namePrefix}-${token}'
+var storageAccountName = 'st${prefix}${token}'
+var applicationInsightsName = 'appi-${prefix}-${token}'
+var workspaceName = 'log-${prefix}-${token}'
 var tableName = 'delegations'
 var checksTableName = 'delegationchecks'
-var appName = 'func-${namePrefix}-${token}'
+var appName = 'func-${prefix}-${token}'
 var domainLimit = frontDoorTier == 'Premium' ? 500 : 100
 
 func isDnsLabel(label string) bool =>
-  length(label) >= 1 && length(label) <= 63 && !startsWith(label, '-') && !endsWith(label, '-') && empty(filter(
-    range(0, length(label)),
-    i => !contains('abcdefghijklmnopqrstuvwxyz0123456789-', substring(label, i, 1))
+  length(label) >= 1 && length(label) <= 63 && !startsWith(label, '-') && !endsWith(label, '-') && consistsOf(
+    label,
+    'abcdefghijklmnopqrstuvwxyz0123456789-'
+  )
+
+func isDigits(text string) bool => !empty(text) && consistsOf(text, '0123456789')
+
+// The last label of a host name is never all digits (RFC 3696, section 2), which tells a name from an IPv4 address.
+func isDnsName(name string) bool =>
+  length(name) <= 253 && length(split(name, '.')) >= 2 && empty(filter(split(name, '.'), label => !isDnsLabel(label))) && !isDigits(last(
+    split(name, '.')
   ))
 
-func isDnsName(name string) bool =>
-  length(name) <= 253 && length(split(name, '.')) >= 2 && empty(filter(split(name, '.'), label => !isDnsLabel(label)))
+// An IPv4 address (four numbers, whatever their range) or an IPv6 one in any form (two colons at least: ::1, [2001:db8::1],
+// ::ffff:1.2.3.4), told apart so the message can say what the value is.
+func isIpAddress(name string) bool =>
+  (length(split(name, '.')) == 4 && empty(filter(split(name, '.'), part => !isDigits(part)))) || (length(split(name, ':')) >= 3 && consistsOf(
+    name,
+    '0123456789abcdef:.[]'
+  ))
+
+// Printable ASCII; a name with any other character is Unicode and must be written as its A-label.
+func isAscii(name string) bool =>
+  consistsOf(name, ''' !"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~''')
 
 func zoneHolds(zone string, name string) bool => name == zone || endsWith(name, '.${zone}')
 
@@ -148,6 +178,8 @@ var providerHost = {
 }
 var hasProviderHost = !empty(providerHost.name)
 var requestedNames = map(requested, d => d.name)
+var ipAddresses = filter(requestedNames, n => isIpAddress(n))
+var unicodeNames = filter(requestedNames, n => !isAscii(n))
 var invalidNames = filter(requestedNames, n => !isDnsName(n))
 var longNames = filter(requestedNames, n => length(n) > 64)
 var misusedTakeovers = filter(requested, d => d.apexTakeover && d.dnsZoneName != d.name)
@@ -155,44 +187,55 @@ var duplicateNames = filter(union(requestedNames, []), n => length(filter(reques
 var misplacedZones = filter(requested, d => !empty(d.dnsZoneName) && !zoneHolds(d.dnsZoneName, d.name))
 var shardCount = useFrontDoor ? max(concat([0], map(requested, d => d.shard))) + 1 : 0
 var shardSizes = map(range(0, shardCount), s => length(filter(requested, d => d.shard == s)))
-var fullShards = filter(range(0, shardCount), s => shardSizes[s] > domainLimit)
+// The provider host is a custom domain of shard 0's profile and counts against its limit.
+var profileDomainCounts = map(range(0, shardCount), s => shardSizes[s] + (s == 0 && hasProviderHost ? 1 : 0))
+var fullShards = filter(range(0, shardCount), s => profileDomainCounts[s] > domainLimit)
 // Shard 0 may hold only the provider host; any other empty shard would be a profile that serves nothing.
 var emptyShards = filter(range(0, shardCount), s => shardSizes[s] == 0 && (s > 0 || !hasProviderHost))
 var providerHostProblem = !hasProviderHost
   ? ''
+  : isIpAddress(providerHost.name)
+      ? 'is an IP address. Rule: a DNS name (Front Door validates and certifies names, not addresses)'
+  : !isAscii(providerHost.name)
+      ? 'is not ASCII. Rule: write its A-label, xn--… (the form DNS and certificates carry; e.g. idn2 \'${providerHost.name}\' prints it)'
   : !isDnsName(providerHost.name) || length(providerHost.name) > 64
       ? 'is not a DNS name of at most 64 characters. Rule: letters, digits and hyphens in dot-separated labels, no wildcard, no trailing dot (a Front Door managed certificate covers it)'
-      : contains(requestedNames, providerHost.name)
-          ? 'is also in customDomains. Rule: the provider host serves path mode only; a domain in customDomains is served in full'
-          : !empty(providerHost.dnsZoneName) && !zoneHolds(providerHost.dnsZoneName, providerHost.name)
-              ? 'is not in providerHostDnsZoneName \'${providerHost.dnsZoneName}\'. Rule: the zone is the name itself or one of its parents'
-              : ''
-var domains = !useFrontDoor
-  ? (!empty(requested) || hasProviderHost || enableWaf
-      ? fail('Parameter useFrontDoor is false, but customDomains, providerHostName or enableWaf is set. Rule: without Front Door the app serves path mode on its own host name only; leave customDomains and providerHostName empty and enableWaf false')
-      : requested)
+  : contains(requestedNames, providerHost.name)
+      ? 'is also in customDomains. Rule: the provider host serves path mode only; a domain in customDomains is served in full'
+  : !empty(providerHost.dnsZoneName) && !zoneHolds(providerHost.dnsZoneName, providerHost.name)
+      ? 'is not in providerHostDnsZoneName \'${providerHost.dnsZoneName}\'. Rule: the zone is the name itself or one of its parents'
+  : ''
+// One chain, checked in this order; the first rule a value breaks fails the deployment, naming the value and the rule.
+var domains = !useFrontDoor && (!empty(requested) || hasProviderHost || enableWaf)
+  ? fail('Parameter useFrontDoor is false, but customDomains, providerHostName or enableWaf is set. Rule: without Front Door the app serves path mode on its own host name only; leave customDomains and providerHostName empty and enableWaf false')
+  : !useFrontDoor
+      ? requested
   : empty(requested) && !hasProviderHost
       ? fail('Parameter customDomains is empty and providerHostName is not set. Rule: at least one domain, or a provider host for path mode (or useFrontDoor false for path mode on the app\'s own host name)')
-      : !empty(providerHostProblem)
-          ? fail('Parameter providerHostName \'${providerHost.name}\' ${providerHostProblem}')
-          : !empty(invalidNames)
-              ? fail('Parameter customDomains: \'${join(invalidNames, '\', \'')}\' is not a DNS name. Rule: letters, digits and hyphens in dot-separated labels of 1 to 63 characters, at least two labels, no wildcard, no trailing dot, at most 253 characters')
-              : !empty(longNames)
-                  ? fail('Parameter customDomains: \'${join(longNames, '\', \'')}\' is longer than 64 characters. Rule: Front Door managed certificates take host names of at most 64 characters')
-                  : !empty(duplicateNames)
-                      ? fail('Parameter customDomains lists \'${join(duplicateNames, '\', \'')}\' more than once. Rule: each domain once (names compare case-insensitively)')
-                      : !empty(misplacedZones)
-                          ? fail('Parameter customDomains: the dnsZoneName of \'${join(map(misplacedZones, d => d.name), '\', \'')}\' does not hold that name. Rule: the zone is the domain itself (apex) or one of its parents')
-                          : !empty(misusedTakeovers)
-                              ? fail('Parameter customDomains: apexTakeover is set for \'${join(map(misusedTakeovers, d => d.name), '\', \'')}\', which is not the apex of its dnsZoneName. Rule: apexTakeover applies only to a domain whose dnsZoneName is the domain itself')
-                              : !empty(fullShards)
-                                  ? fail('Parameter customDomains has ${shardSizes[fullShards[0]]} entries in shard ${fullShards[0]}, but a Front Door ${frontDoorTier} profile allows ${domainLimit} custom domains. Rule: at most ${domainLimit} domains per shard. ${frontDoorTier == 'Standard' ? 'Set frontDoorTier to Premium (500 per profile), or g' : 'G'}ive the domains you add shard: ${shardCount} (each shard is its own profile); never move a domain that is already served')
-                                  : !empty(emptyShards)
-                                      ? fail('Parameter customDomains: no domain is in shard ${emptyShards[0]}. Rule: shards are numbered from 0 without gaps (an empty shard would be a Front Door profile that serves nothing)')
-                                      : requested
+  : !empty(providerHostProblem)
+      ? fail('Parameter providerHostName \'${providerHost.name}\' ${providerHostProblem}')
+  : !empty(ipAddresses)
+      ? fail('Parameter customDomains: \'${join(ipAddresses, '\', \'')}\' is an IP address. Rule: a custom domain is a DNS name (Front Door validates and certifies names, not addresses); give the name whose DNS points at the server')
+  : !empty(unicodeNames)
+      ? fail('Parameter customDomains: \'${join(unicodeNames, '\', \'')}\' is not ASCII. Rule: write its A-label, xn--… (the form DNS and certificates carry; e.g. idn2 \'${unicodeNames[0]}\' prints it)')
+  : !empty(invalidNames)
+      ? fail('Parameter customDomains: \'${join(invalidNames, '\', \'')}\' is not a DNS name. Rule: letters, digits and hyphens in dot-separated labels of 1 to 63 characters, at least two labels, the last not all digits, no wildcard, no trailing dot, at most 253 characters')
+  : !empty(longNames)
+      ? fail('Parameter customDomains: \'${join(longNames, '\', \'')}\' is longer than 64 characters. Rule: Front Door managed certificates take host names of at most 64 characters')
+  : !empty(duplicateNames)
+      ? fail('Parameter customDomains lists \'${join(duplicateNames, '\', \'')}\' more than once. Rule: each domain once (names compare case-insensitively)')
+  : !empty(misplacedZones)
+      ? fail('Parameter customDomains: the dnsZoneName of \'${join(map(misplacedZones, d => d.name), '\', \'')}\' does not hold that name. Rule: the zone is the domain itself (apex) or one of its parents')
+  : !empty(misusedTakeovers)
+      ? fail('Parameter customDomains: apexTakeover is set for \'${join(map(misusedTakeovers, d => d.name), '\', \'')}\', which is not the apex of its dnsZoneName. Rule: apexTakeover applies only to a domain whose dnsZoneName is the domain itself')
+  : !empty(fullShards)
+      ? fail('Parameter customDomains has ${shardSizes[fullShards[0]]} entries in shard ${fullShards[0]}${fullShards[0] == 0 && hasProviderHost ? ', and providerHostName \'${providerHost.name}\' is a custom domain of that profile too' : ''}, but a Front Door ${frontDoorTier} profile allows ${domainLimit} custom domains. Rule: at most ${domainLimit} custom domains per profile${hasProviderHost ? ', the provider host included (shard 0 holds at most ${domainLimit - 1} entries)' : ''}. Give the domains you add shard: ${shardCount} (each shard is its own profile${frontDoorTier == 'Standard' ? ', another Standard one: Premium holds 500 domains per profile, but its base fee is about 9 times Standard\'s, so choose it only for its WAF managed rules or Private Link; docs/deploy.md, "What the profiles cost"' : ''}); never move a domain that is already served')
+  : !empty(emptyShards)
+      ? fail('Parameter customDomains: no domain is in shard ${emptyShards[0]}. Rule: shards are numbered from 0 without gaps (an empty shard would be a Front Door profile that serves nothing)')
+  : requested
 
-var profileBaseName = 'afd-${namePrefix}-${token}'
-var endpointBaseName = 'fde-${namePrefix}-${token}'
+var profileBaseName = 'afd-${prefix}-${token}'
+var endpointBaseName = 'fde-${prefix}-${token}'
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
@@ -231,7 +274,7 @@ module functionApp 'modules/function-app.bicep' = {
   params: {
     location: location
     tags: tags
-    planName: 'plan-${namePrefix}-${token}'
+    planName: 'plan-${prefix}-${token}'
     appName: appName
     storageAccountName: storageAccountName
     applicationInsightsName: applicationInsightsName
@@ -298,7 +341,7 @@ module frontDoorShards 'modules/front-door-shard.bicep' = [
         ? fail('Parameter enableWaf is true, but frontDoorTier is ${frontDoorTier}. Rule: WAF managed rules need frontDoorTier Premium')
         : enableWaf
       // WAF policy names take letters and digits only.
-      wafPolicyName: 'waf${namePrefix}${token}${shard == 0 ? '' : string(shard)}'
+      wafPolicyName: 'waf${prefix}${token}${shard == 0 ? '' : string(shard)}'
     }
   }
 ]
@@ -335,7 +378,7 @@ module domainAlert 'modules/domain-alert.bicep' = if (useFrontDoor) {
   params: {
     location: location
     tags: tags
-    alertName: 'alert-${namePrefix}-${token}-domain-validation'
+    alertName: 'alert-${prefix}-${token}-domain-validation'
     workspaceName: workspaceName
     profileIds: [for shard in range(0, shardCount): frontDoors[shard].id]
     alertEmailAddress: alertEmailAddress
@@ -360,14 +403,14 @@ output frontDoorEndpointName string = useFrontDoor ? shardName(endpointBaseName,
 @description('Host name of the Front Door endpoint of shard 0: the CNAME target of its domains and of the provider host; empty without Front Door.')
 output frontDoorEndpointHostName string = useFrontDoor ? frontDoorShards[0].outputs.endpointHostName : ''
 
-@description('Per shard: its profile, endpoint, endpoint host name (the CNAME target of its domains) and number of domains.')
+@description('Per shard: its profile, endpoint, endpoint host name (the CNAME target of its domains) and number of custom domains (shard 0 counts the provider host), to compare with the tier\'s limit.')
 output frontDoorShards array = [
   for shard in range(0, shardCount): {
     shard: shard
     profileName: frontDoors[shard].name
     endpointName: shardName(endpointBaseName, shard)
     endpointHostName: frontDoorShards[shard].outputs.endpointHostName
-    domainCount: shardSizes[shard]
+    domainCount: profileDomainCounts[shard]
   }
 ]
 

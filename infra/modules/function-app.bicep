@@ -115,10 +115,21 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         version: '10.0'
       }
     }
+    // Flex Consumption refuses some site settings with ARM error 51021 ("... for Flex Consumption sites is invalid"),
+    // here and in any later write of the site config: FtpsState, Use32BitWorkerProcess, NetFrameworkVersion and
+    // FunctionsRuntimeScaleMonitoringEnabled (microsoft/azure-pipelines-tasks#21032), PreWarmedInstanceCount
+    // (Azure/azure-cli#31414), LinuxFxVersion (Azure/terraform-azurerm-avm-res-web-site#283), FunctionAppScaleLimit
+    // (Azure/azure-functions-host#10643); Learn says the same of many settings ("Deprecated properties and settings",
+    // learn.microsoft.com/azure/azure-functions/flex-consumption-plan). So none of them is set: the runtime lives in
+    // functionAppConfig, and FTP stays off through the ftp basicPublishingCredentialsPolicies below. Microsoft's Flex
+    // templates set no TLS or HTTP version (Azure-Samples/azure-functions-flex-consumption-samples IaC/bicep/main.bicep,
+    // Azure-Samples/functions-quickstart-dotnet-azd infra/app/api.bicep); the three below are accepted: the write refused
+    // in azure-cli#31414 carried the whole config that access-restriction add had read, these three included, and ARM
+    // named only five other properties. FlexSiteConfigSnapshotTests keeps every refused name out of the site and its
+    // config resources.
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       http20Enabled: true
       // Without Front Door the app's own host name serves path mode to everyone.
       ipSecurityRestrictionsDefaultAction: empty(frontDoorIds) ? 'Allow' : 'Deny'

@@ -126,7 +126,6 @@ public sealed class MainTemplateSnapshotTests(ExampleSnapshotFixture fixture) : 
         Assert.True(site.GetProperty("httpsOnly").GetBoolean());
         Assert.Equal("1.2", siteConfig.GetProperty("minTlsVersion").GetString());
         Assert.Equal("1.2", siteConfig.GetProperty("scmMinTlsVersion").GetString());
-        Assert.Equal("Disabled", siteConfig.GetProperty("ftpsState").GetString());
         Assert.Equal(["ftp", "scm"], policies.Select(p => p.GetProperty("name").GetString()!.Split('/')[^1]).Order());
         Assert.All(policies, p => Assert.False(Properties(p).GetProperty("allow").GetBoolean()));
     }

@@ -1,6 +1,9 @@
 namespace Delegation.Tests.Infra;
 
-/// <summary>Parameters that contradict each other fail before deployment, naming the parameter and the rule.</summary>
+/// <summary>
+/// Parameters out of range or contradicting each other fail before deployment, naming the parameter and the rule: the
+/// compiler refuses what a decorator states, the template's own checks the rest.
+/// </summary>
 public sealed class ParameterValidationTests
 {
     private const string Domains = "param customDomains = [ { name: 'example.com' } ]\n";
@@ -34,5 +37,72 @@ public sealed class ParameterValidationTests
         var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\n{Domains}\nparam documentMaxAgeSeconds = 300\n\nparam documentSharedMaxAgeSeconds = 300\n");
 
         Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+    }
+
+    [Theory]
+    [InlineData(39)]
+    [InlineData(1)]
+    public async Task Snapshot_MaximumInstanceCountBelowTheFlexFloor_Fails(int count)
+    {
+        var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\n{Domains}\nparam maximumInstanceCount = {count}\n");
+
+        Assert.NotEqual(0, result.Run.ExitCode);
+        Assert.Contains("test.bicepparam(5,", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.Contains("the minimum allowable value is 40", result.Run.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Snapshot_MaximumInstanceCountAtTheFlexFloor_ScalesTheAppToForty()
+    {
+        var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\n{Domains}\nparam maximumInstanceCount = 40\n");
+
+        var scale = result.Single("Microsoft.Web/sites").Properties().GetProperty("functionAppConfig").GetProperty("scaleAndConcurrency");
+
+        Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+        Assert.Equal(40, scale.GetProperty("maximumInstanceCount").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("MxDeleg")]
+    [InlineData("mx-deleg")]
+    [InlineData("mx_deleg")]
+    [InlineData("mx.deleg")]
+    [InlineData("mx deleg")]
+    [InlineData("mx\u00e9")]
+    public async Task Snapshot_NamePrefixWithOtherCharacters_FailsNamingThePrefixAndTheRule(string prefix)
+    {
+        var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\n{Domains}\nparam namePrefix = '{prefix}'\n");
+
+        Assert.NotEqual(0, result.Run.ExitCode);
+        Assert.Contains($"Parameter namePrefix '{prefix}' holds a character other than a lower-case letter or digit. Rule: 2 to 8 lower-case letters (a-z) and digits", result.Run.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("m", "the minimum allowable length is 2")]
+    [InlineData("mxdelega1", "the maximum allowable length is 8")]
+    public async Task Snapshot_NamePrefixOfTheWrongLength_Fails(string prefix, string expected)
+    {
+        var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\n{Domains}\nparam namePrefix = '{prefix}'\n");
+
+        Assert.NotEqual(0, result.Run.ExitCode);
+        Assert.Contains("test.bicepparam(5,", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.Contains(expected, result.Run.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0x")]
+    [InlineData("mxdeleg9")]
+    public async Task Snapshot_NamePrefixAtTheLimits_GivesValidStorageAndWafNames(string prefix)
+    {
+        var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\n{Domains}\nparam namePrefix = '{prefix}'\n\nparam frontDoorTier = 'Premium'\n\nparam enableWaf = true\n");
+
+        var storage = result.Single("Microsoft.Storage/storageAccounts").GetProperty("name").GetString()!;
+        var waf = result.Single("Microsoft.Network/FrontDoorWebApplicationFirewallPolicies").GetProperty("name").GetString()!;
+
+        Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+        Assert.Matches("^[a-z0-9]{3,24}$", storage);
+        Assert.Contains(prefix, storage, StringComparison.Ordinal);
+        Assert.Matches("^[a-zA-Z][a-zA-Z0-9]{0,127}$", waf);
+        Assert.Contains(prefix, waf, StringComparison.Ordinal);
     }
 }

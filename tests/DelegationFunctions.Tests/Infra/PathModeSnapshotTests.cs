@@ -68,6 +68,8 @@ public sealed class PathModeSnapshotTests
     [Theory]
     [InlineData("param providerHostName = 'chat.example.org'\n\nparam customDomains = [ { name: 'chat.example.org' } ]\n", "Parameter providerHostName 'chat.example.org' is also in customDomains")]
     [InlineData("param providerHostName = 'not a host'\n", "Parameter providerHostName 'not a host' is not a DNS name")]
+    [InlineData("param providerHostName = '10.0.0.1'\n", "Parameter providerHostName '10.0.0.1' is an IP address")]
+    [InlineData("param providerHostName = 'delegation.b\u00fccher.example'\n", "Parameter providerHostName 'delegation.b\u00fccher.example' is not ASCII. Rule: write its A-label, xn--")]
     [InlineData("param providerHostName = 'delegation.provider.example'\n\nparam providerHostDnsZoneName = 'other.example'\n", "Parameter providerHostName 'delegation.provider.example' is not in providerHostDnsZoneName 'other.example'")]
     [InlineData("param useFrontDoor = false\n\nparam customDomains = [ { name: 'chat.example.org' } ]\n", "Parameter useFrontDoor is false, but customDomains, providerHostName or enableWaf is set")]
     [InlineData("param useFrontDoor = false\n\nparam providerHostName = 'delegation.provider.example'\n", "Parameter useFrontDoor is false, but customDomains, providerHostName or enableWaf is set")]

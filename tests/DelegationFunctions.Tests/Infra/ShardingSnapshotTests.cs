@@ -1,11 +1,16 @@
 namespace Delegation.Tests.Infra;
 
-/// <summary>customDomains spread over several Front Door profiles, each within its tier's limit, all admitted by the one app.</summary>
+/// <summary>
+/// customDomains spread over several Front Door profiles, each within its tier's limit (the provider host counting in
+/// shard 0), all admitted by the one app; one domain more than a profile holds is refused, naming the next shard.
+/// </summary>
 public sealed class ShardingSnapshotTests
 {
     private const int DomainCount = 1200;
 
     private const int PremiumLimit = 500;
+
+    private const string ProviderHost = "delegation.provider.example";
 
     // 1,200 domains on Premium: shard i / 500, as an operator writes it when a profile fills up.
     private static readonly Lazy<Task<SnapshotResult>> Premium1200 = new(() => Bicep.SnapshotAsync(
@@ -71,6 +76,65 @@ public sealed class ShardingSnapshotTests
         Assert.Matches(@"'domain', 'd1199\.example\.com', 'shard', 2, 'frontDoorProfileName', 'afd-mxdeleg-[a-z0-9]{13}-2', 'frontDoorEndpointName', 'fde-mxdeleg-[a-z0-9]{13}-2', 'customDomainName', 'd1199-example-com-[a-z0-9]{13}', 'validationTxtName', '_dnsauth\.d1199\.example\.com', 'validationTxtValue', reference\('[^']*/profiles/afd-mxdeleg-[a-z0-9]{13}-2/customDomains/d1199-example-com-[a-z0-9]{13}', '2024-02-01'\)\.validationProperties\.validationToken, 'cnameName', 'd1199\.example\.com', 'cnameTarget', reference\('[^']*/profiles/afd-mxdeleg-[a-z0-9]{13}-2/afdEndpoints/fde-mxdeleg-[a-z0-9]{13}-2', ", records);
     }
 
+    [Theory]
+    [InlineData("Standard", 100, false)]
+    [InlineData("Premium", 500, false)]
+    [InlineData("Standard", 99, true)]
+    [InlineData("Premium", 499, true)]
+    public async Task Snapshot_ProfileFilledToTheTierLimit_Succeeds(string tier, int count, bool withProviderHost)
+    {
+        var result = await Bicep.SnapshotAsync(Parameters(tier, count, withProviderHost));
+
+        Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+        Assert.Single(result.OfType("Microsoft.Cdn/profiles"));
+        Assert.Equal(tier == "Premium" ? PremiumLimit : 100, result.OfType("Microsoft.Cdn/profiles/customDomains").Count);
+        Assert.Contains($"'domainCount', {(tier == "Premium" ? PremiumLimit : 100)}", result.Output("frontDoorShards"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Snapshot_ProviderHostWithTheHundredthDomainInShard1_TwoStandardProfilesOf100And1()
+    {
+        var result = await Bicep.SnapshotAsync(Parameters("Standard", 99, withProviderHost: true, extra: "  { name: 'late.example', shard: 1 }\n"));
+
+        var domains = result.OfType("Microsoft.Cdn/profiles/customDomains");
+        var profiles = result.OfType("Microsoft.Cdn/profiles");
+
+        Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+        Assert.Equal([1, 100], profiles.Select(p => domains.Count(d => d.Id().StartsWith(p.Id() + "/", StringComparison.Ordinal))).Order());
+    }
+
+    [Fact]
+    public async Task Snapshot_OneDomainMoreThanStandardAllows_FailsRecommendingAnotherStandardShard()
+    {
+        var result = await Bicep.SnapshotAsync(Parameters("Standard", 101, withProviderHost: false));
+
+        Assert.NotEqual(0, result.Run.ExitCode);
+        Assert.Contains("Parameter customDomains has 101 entries in shard 0, but a Front Door Standard profile allows 100 custom domains. Rule: at most 100 custom domains per profile. ", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.Contains("Give the domains you add shard: 1 (each shard is its own profile, another Standard one: Premium holds 500 domains per profile, but its base fee is about 9 times Standard's, so choose it only for its WAF managed rules or Private Link;", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("Set frontDoorTier to Premium", result.Run.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Snapshot_OneDomainMoreThanPremiumAllows_FailsNamingTheNextShard()
+    {
+        var result = await Bicep.SnapshotAsync(Parameters("Premium", 501, withProviderHost: false));
+
+        Assert.NotEqual(0, result.Run.ExitCode);
+        Assert.Contains("Parameter customDomains has 501 entries in shard 0, but a Front Door Premium profile allows 500 custom domains. Rule: at most 500 custom domains per profile. ", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.Contains("Give the domains you add shard: 1 (each shard is its own profile); never move a domain that is already served", result.Run.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Standard", 100)]
+    [InlineData("Premium", 500)]
+    public async Task Snapshot_ProviderHostAndAFullShard0_FailsCountingTheProviderHost(string tier, int count)
+    {
+        var result = await Bicep.SnapshotAsync(Parameters(tier, count, withProviderHost: true));
+
+        Assert.NotEqual(0, result.Run.ExitCode);
+        Assert.Contains($"Parameter customDomains has {count} entries in shard 0, and providerHostName '{ProviderHost}' is a custom domain of that profile too, but a Front Door {tier} profile allows {count} custom domains. Rule: at most {count} custom domains per profile, the provider host included (shard 0 holds at most {count - 1} entries). Give the domains you add shard: 1 ", result.Run.AllOutput, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Snapshot_DomainAddedAtTheTopOfTheList_MovesNoOtherDomain()
     {
@@ -108,6 +172,14 @@ public sealed class ShardingSnapshotTests
         Assert.Contains($"'{endpoints.Single(e => e.EndsWith("-1", StringComparison.Ordinal))}'", cnames["example.com/b"], StringComparison.Ordinal);
         Assert.Equal(["example.com/_dnsauth.a", "example.com/_dnsauth.b"], result.OfType("Microsoft.Network/dnsZones/TXT").Select(t => t.GetProperty("name").GetString()).Order());
     }
+
+    private static string Parameters(string tier, int count, bool withProviderHost, string extra = "") =>
+        $"using 'main.bicep'\n\nparam frontDoorTier = '{tier}'\n\n"
+        + (withProviderHost ? $"param providerHostName = '{ProviderHost}'\n\n" : string.Empty)
+        + "param customDomains = [\n"
+        + string.Concat(Enumerable.Range(0, count).Select(i => $"  {{ name: 'd{i}.example.com' }}\n"))
+        + extra
+        + "]\n";
 
     private static string ProfileOf(string id) => id[..(id.IndexOf("/providers/Microsoft.Cdn/profiles/", StringComparison.Ordinal) + "/providers/Microsoft.Cdn/profiles/".Length)] + id.Split("/profiles/")[1].Split('/')[0];
 }
