@@ -25,7 +25,7 @@ internal static class AccessRuleAssert
             Assert.Equal(["properties"], body.Select(p => p.Key));
             var properties = Assert.IsType<JsonObject>(body["properties"]);
             Assert.Equal(["ipSecurityRestrictions"], properties.Select(p => p.Key));
-            var refused = Names(body).Where(name => FakeFlexSite.RefusedProperties.Contains(name, StringComparer.OrdinalIgnoreCase));
+            var refused = Names(body).Where(name => FlexRefusedSiteProperties.Names.Contains(name, StringComparer.OrdinalIgnoreCase));
             Assert.Empty(refused);
         });
     }

@@ -10,13 +10,6 @@ namespace Delegation.Tests.Infra;
 /// </summary>
 internal sealed class FakeFlexSite
 {
-    /// <summary>Site settings that Flex Consumption refuses in any write of the site config.</summary>
-    public static readonly IReadOnlyList<string> RefusedProperties =
-    [
-        "ftpsState", "use32BitWorkerProcess", "netFrameworkVersion", "functionsRuntimeScaleMonitoringEnabled",
-        "preWarmedInstanceCount", "functionAppScaleLimit", "linuxFxVersion",
-    ];
-
     private const int DefaultActionPriority = int.MaxValue;
 
     private readonly JsonObject _properties;
@@ -80,7 +73,7 @@ internal sealed class FakeFlexSite
         }
 
         var refused = properties.Select(p => p.Key)
-            .Where(key => RefusedProperties.Contains(key, StringComparer.OrdinalIgnoreCase))
+            .Where(key => FlexRefusedSiteProperties.Names.Contains(key, StringComparer.OrdinalIgnoreCase))
             .Select(key => $"Site.SiteConfig.{char.ToUpperInvariant(key[0])}{key[1..]}")
             .ToList();
         if (refused.Count > 0)
