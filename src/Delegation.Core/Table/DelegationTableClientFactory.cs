@@ -17,9 +17,9 @@ public static class DelegationTableClientFactory
         };
         if (configuration[DelegationStorageOptions.TableServiceUriKey] is { Length: > 0 } uri)
         {
-            options.TableServiceUri = Uri.TryCreate(uri, UriKind.Absolute, out var parsed)
-                ? parsed
-                : throw new InvalidOperationException($"Setting DelegationStorage__tableServiceUri '{uri}' is invalid: it must be an absolute URL like https://<account>.table.core.windows.net.");
+            options.TableServiceUri = DelegationStorageOptions.CheckTableServiceUri(uri) is { } problem
+                ? throw new InvalidOperationException($"Setting DelegationStorage__tableServiceUri '{uri}' is invalid: {problem}")
+                : new Uri(uri);
         }
 
         return options;
