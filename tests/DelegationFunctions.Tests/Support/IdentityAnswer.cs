@@ -1,7 +1,7 @@
 namespace Delegation.Tests.Support;
 
 /// <summary>What the <see cref="ManagedIdentityEndpoint"/> stand-in answers a token request with.</summary>
-internal enum IdentityAnswer
+public enum IdentityAnswer
 {
     /// <summary>A valid token for the resource asked for.</summary>
     Token,
