@@ -89,5 +89,9 @@ internal sealed class ConnectionOptions
         {
             throw new CliException(ExitCodes.Usage, $"The connection string is invalid: {ex.Message}");
         }
+        catch (InvalidOperationException ex)
+        {
+            throw new CliException(ExitCodes.Usage, ex.Message);
+        }
     }
 }
