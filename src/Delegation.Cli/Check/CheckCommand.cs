@@ -27,7 +27,7 @@ internal static class CheckCommand
         };
         network.AddTo(command);
 
-        CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
+        CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var name = parseResult.GetValue(domain);
             var checkAll = parseResult.GetValue(all);

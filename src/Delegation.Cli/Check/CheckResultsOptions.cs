@@ -29,5 +29,9 @@ internal sealed class CheckResultsOptions
         {
             throw new CliException(ExitCodes.Usage, $"The connection string is invalid: {ex.Message}");
         }
+        catch (InvalidOperationException ex)
+        {
+            throw new CliException(ExitCodes.Usage, ex.Message);
+        }
     }
 }

@@ -17,7 +17,7 @@ internal static class ChecksCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object per line (JSON Lines)." };
         var results = new CheckResultsOptions();
         var command = new Command("checks", "Show the last recorded check of each domain (written by the function app's scheduled checks or 'delegation check --all --record').\n\nExamples:\n  delegation checks\n  delegation checks --status fail --status warning") { status, json, results.Table };
-        CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
+        CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var wanted = new HashSet<CheckStatus>();
             foreach (var word in parseResult.GetValue(status) ?? [])

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using Delegation.Table;
 
 namespace Delegation.Cli.Common;
 
 /// <summary>Runs a command body and turns expected failures into one clear line and a documented exit status.</summary>
 internal static class CommandAction
 {
-    public static void Set(Command command, Func<ParseResult, CommandContext, CancellationToken, Task<int>> body) =>
+    public static void Set(Command command, ConnectionOptions connection, Func<ParseResult, CommandContext, CancellationToken, Task<int>> body) =>
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var context = new CommandContext(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
@@ -18,9 +19,9 @@ internal static class CommandAction
                 await context.Error.WriteLineAsync(ex.Message);
                 return ex.ExitCode;
             }
-            catch (Exception ex) when (StorageFailure.Describe(ex) is { } message)
+            catch (Exception ex) when (StorageFailure.From(ex, cancellationToken) is { } failure)
             {
-                await context.Error.WriteLineAsync(message);
+                await context.Error.WriteLineAsync(StorageErrorLine.For(failure, connection.Read(parseResult)));
                 return ExitCodes.Storage;
             }
         });

@@ -12,6 +12,7 @@ namespace Delegation.Cli.Common;
 internal sealed class ConnectionOptions
 {
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+    public const string TableServiceUriName = "--table-service-uri";
 
     public Option<string?> ConnectionString { get; } = new("--connection-string")
     {
@@ -19,7 +20,8 @@ internal sealed class ConnectionOptions
         Recursive = true,
     };
 
-    public Option<Uri?> TableServiceUri { get; } = new("--table-service-uri")
+    // A string, parsed below: System.CommandLine 2.0 has no converter for System.Uri and throws on GetValue.
+    public Option<string?> TableServiceUri { get; } = new(TableServiceUriName)
     {
         Description = "Table endpoint, signed in with Entra ID (az login, managed identity...). Default: $DelegationStorage__tableServiceUri.",
         Recursive = true,
@@ -41,9 +43,9 @@ internal sealed class ConnectionOptions
     public DelegationStorageOptions Read(ParseResult parseResult)
     {
         var uri = parseResult.GetValue(TableServiceUri);
-        if (uri is not null && !uri.IsAbsoluteUri)
+        if (uri is not null && DelegationStorageOptions.CheckTableServiceUri(uri) is { } problem)
         {
-            throw new CliException(ExitCodes.Usage, $"--table-service-uri '{uri}' is invalid: it must be an absolute URL like https://<account>.table.core.windows.net.");
+            throw new CliException(ExitCodes.Usage, $"{TableServiceUriName} '{uri}' is invalid: {problem}");
         }
 
         // The service's own settings, read from the environment, with what the command line gives laid over them.
@@ -51,7 +53,7 @@ internal sealed class ConnectionOptions
         var connectionString = parseResult.GetValue(ConnectionString);
         if (uri is not null || connectionString is not null)
         {
-            overrides[DelegationStorageOptions.TableServiceUriKey] = uri?.ToString();
+            overrides[DelegationStorageOptions.TableServiceUriKey] = uri;
             overrides[DelegationStorageOptions.ConnectionStringKey] = connectionString;
         }
 
@@ -86,6 +88,10 @@ internal sealed class ConnectionOptions
         catch (FormatException ex)
         {
             throw new CliException(ExitCodes.Usage, $"The connection string is invalid: {ex.Message}");
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new CliException(ExitCodes.Usage, ex.Message);
         }
     }
 }

@@ -22,7 +22,7 @@ internal static class ExportCommand
             format, outputFile,
         };
 
-        CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
+        CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var store = connection.CreateStore(parseResult);
             var path = parseResult.GetValue(outputFile);

@@ -31,7 +31,7 @@ internal static class ImportCommand
             file, format, dryRun, skipInvalid, json, parallel,
         };
 
-        CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
+        CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var options = new ImportOptions(parseResult.GetValue(dryRun), parseResult.GetValue(skipInvalid), parseResult.GetValue(json), parseResult.GetValue(parallel));
             ImportFile importFile;

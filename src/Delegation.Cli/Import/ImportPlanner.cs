@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure;
+using Azure.Data.Tables.Models;
 using Delegation.Cli.Common;
 using Delegation.Table;
 
@@ -40,7 +41,7 @@ internal static class ImportPlanner
                 }
             }
         }
-        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "TableNotFound")
+        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == TableErrorCode.TableNotFound.ToString())
         {
             // A table that does not exist yet holds no rows: everything is added.
         }

@@ -17,7 +17,7 @@ internal static class LintCommand
             json,
         };
 
-        CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
+        CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var findings = new List<LintFinding>();
             var wildcards = new WildcardShadowing();

@@ -11,7 +11,7 @@ internal static class GetCommand
         var domainArgument = DomainArgument.Create();
         var json = new Option<bool>("--json") { Description = "Print the row as JSON." };
         var command = new Command("get", "Show one domain's row.\n\nExample:\n  delegation get example.com --json") { domainArgument, json };
-        CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
+        CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var domain = DomainArgument.Parse(parseResult, domainArgument);
             var row = await connection.CreateStore(parseResult).GetAsync(domain, cancellationToken);

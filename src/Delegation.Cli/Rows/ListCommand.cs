@@ -20,19 +20,29 @@ internal static class ListCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object per line (JSON Lines), with the table's column names." };
         var results = new CheckResultsOptions();
         var command = new Command("list", "List every delegation in the table, in domain order. STATUS 'invalid' means 'delegation lint' has details. CHECK is the last recorded check (ok, warn, FAIL, never; 'delegation checks' has details).\n\nExamples:\n  delegation list\n  delegation list --json | jq -r .PartitionKey") { json, results.Table };
-        CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
+        CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var asJson = parseResult.GetValue(json);
-            if (!asJson)
-            {
-                await context.Output.WriteLineAsync(TextTable.Line(Headers, Widths));
-            }
-
             await using var checks = new RecordedChecks(results.CreateStore(connection, parseResult), cancellationToken);
-            await foreach (var row in connection.CreateStore(parseResult).ListAsync(cancellationToken))
+            var store = connection.CreateStore(parseResult);
+
+            // The header waits for the first answer from the table, so a storage failure prints only its one line.
+            var header = !asJson;
+            await foreach (var row in store.ListAsync(cancellationToken))
             {
+                if (header)
+                {
+                    await context.Output.WriteLineAsync(TextTable.Line(Headers, Widths));
+                    header = false;
+                }
+
                 var check = await checks.ForAsync(row.Domain);
                 await context.Output.WriteLineAsync(asJson ? Json(row, check) : TextTable.Line(Cells(row, check), Widths));
+            }
+
+            if (header)
+            {
+                await context.Output.WriteLineAsync(TextTable.Line(Headers, Widths));
             }
 
             return ExitCodes.Success;

@@ -11,7 +11,7 @@ internal static class RemoveCommand
         var domainArgument = DomainArgument.Create();
         var ifMatch = IfMatchOption.Create();
         var command = new Command("remove", "Delete one domain's row; refuses if someone changed it meanwhile.\n\nExample:\n  delegation remove example.com") { domainArgument, ifMatch };
-        CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
+        CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var domain = DomainArgument.Parse(parseResult, domainArgument);
             var store = connection.CreateStore(parseResult);

@@ -26,7 +26,7 @@ internal static class SetCommand
             domainArgument, server, clientBaseUrl, identityServer, clientExtra, support, ifMatch,
         };
 
-        CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
+        CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var domain = DomainArgument.Parse(parseResult, domainArgument);
             var changes = new Dictionary<string, string?>();

@@ -31,7 +31,7 @@ internal static class ServeCommand
             certificateKey,
         };
 
-        CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
+        CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var storage = connection.Read(parseResult);
             var app = Build(parseResult.GetValue(urls)!, storage, certificate: LoadCertificate(parseResult.GetValue(certificate), parseResult.GetValue(certificateKey)));

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Identity;
 using Delegation.Names;
 using Delegation.Table;
 using Microsoft.Extensions.Logging;
@@ -101,11 +99,11 @@ internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettin
             await results.RecordAsync(result, cancellationToken);
             return null;
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AuthenticationFailedException or CredentialUnavailableException)
+        catch (Exception ex) when (StorageFailure.From(ex, cancellationToken) is { } failure)
         {
             metrics.RecordFailed();
             Log.RecordFailed(logger, result.Domain, ex);
-            return $"{result.Domain}: {ex.Message.Split('\n')[0].Trim()}";
+            return $"{result.Domain}: {failure.Description}";
         }
     }
 

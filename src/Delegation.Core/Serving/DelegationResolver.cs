@@ -112,10 +112,11 @@ public sealed partial class DelegationResolver : IDisposable
             {
                 row = await ReadAsync(domain, timeout.Token);
             }
-            catch (Exception ex) when (StorageFailure.Is(ex))
+            // No caller's token reaches a table read: a cancellation here is the resolver's own timeout or the SDK's.
+            catch (Exception ex) when (StorageFailure.From(ex) is { } failure)
             {
                 _metrics.TableRead(timeout.IsCancellationRequested ? "timeout" : "error");
-                Log.StorageFailed(_logger, domain, ex);
+                Log.StorageFailed(_logger, domain, failure.Description, ex);
                 return UseStale(domain);
             }
         }

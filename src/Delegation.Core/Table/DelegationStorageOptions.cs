@@ -16,4 +16,13 @@ public sealed class DelegationStorageOptions
     public Uri? TableServiceUri { get; set; }
 
     public string TableName { get; set; } = DefaultTable;
+
+    /// <summary>
+    /// Why <paramref name="text"/> cannot be a table service URI, or null when it can. Only https: Azure.Core's
+    /// BearerTokenAuthenticationPolicy refuses to send a token anywhere else, with an exception instead of a request.
+    /// </summary>
+    public static string? CheckTableServiceUri(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0 && uri.Query.Length == 0 && uri.Fragment.Length == 0
+            ? null
+            : "it must be the table endpoint as an https URL without a query, like https://<account>.table.core.windows.net.";
 }

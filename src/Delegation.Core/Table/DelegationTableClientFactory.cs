@@ -17,9 +17,9 @@ public static class DelegationTableClientFactory
         };
         if (configuration[DelegationStorageOptions.TableServiceUriKey] is { Length: > 0 } uri)
         {
-            options.TableServiceUri = Uri.TryCreate(uri, UriKind.Absolute, out var parsed)
-                ? parsed
-                : throw new InvalidOperationException($"Setting DelegationStorage__tableServiceUri '{uri}' is invalid: it must be an absolute URL like https://<account>.table.core.windows.net.");
+            options.TableServiceUri = DelegationStorageOptions.CheckTableServiceUri(uri) is { } problem
+                ? throw new InvalidOperationException($"Setting DelegationStorage__tableServiceUri '{uri}' is invalid: {problem}")
+                : new Uri(uri);
         }
 
         return options;
@@ -31,7 +31,7 @@ public static class DelegationTableClientFactory
         clientOptions ??= new TableClientOptions();
         if (options.TableServiceUri is { } uri)
         {
-            return new TableServiceClient(uri, credential ?? new DefaultAzureCredential(), clientOptions).GetTableClient(options.TableName);
+            return new TableServiceClient(uri, credential ?? DefaultCredential(), clientOptions).GetTableClient(options.TableName);
         }
 
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -40,6 +40,20 @@ public static class DelegationTableClientFactory
         }
 
         return new TableServiceClient(options.ConnectionString, clientOptions).GetTableClient(options.TableName);
+    }
+
+    // DefaultAzureCredential reads AZURE_TOKEN_CREDENTIALS in its constructor and throws on a value it does not know.
+    private static DefaultAzureCredential DefaultCredential()
+    {
+        try
+        {
+            return new DefaultAzureCredential();
+        }
+        catch (InvalidOperationException ex)
+        {
+            var value = Environment.GetEnvironmentVariable("AZURE_TOKEN_CREDENTIALS");
+            throw new InvalidOperationException($"Environment variable AZURE_TOKEN_CREDENTIALS '{value}' is invalid: {ex.Message.Split('\n')[0].Trim()} Unset it, or name one credential such as ManagedIdentityCredential or AzureCliCredential.", ex);
+        }
     }
 
     /// <summary>Client options for the request path: one quick retry, and a network timeout the resolver also enforces.</summary>

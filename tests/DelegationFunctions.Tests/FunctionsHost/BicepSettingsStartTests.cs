@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using Delegation.Tests.Infra;
 
 namespace Delegation.Tests.FunctionsHost;
 
@@ -10,7 +8,7 @@ public sealed class BicepSettingsStartTests
     [Fact]
     public async Task Start_WithTheBicepAppSettings_AnswersAnOutageAs503AndStopsCleanly()
     {
-        var settings = await BicepAppSettingsAsync();
+        var settings = await BicepAppSettings.LoadAsync();
         await using var host = await FunctionsHostHarness.FunctionsHost.StartAsync(FunctionAppOutput.BuildFolder, settings);
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
         using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Get, "/.well-known/matrix/server", "example.com", "example.com", settings["FrontDoorId"]);
@@ -24,32 +22,5 @@ public sealed class BicepSettingsStartTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Equal(0, exitCode);
-    }
-
-    /// <summary>
-    /// The site's app settings from a snapshot of infra/main.bicepparam. Values ARM computes at deployment are replaced by
-    /// local stand-ins; a new computed setting fails here until it gets one, so this test follows the template.
-    /// </summary>
-    private static async Task<Dictionary<string, string>> BicepAppSettingsAsync()
-    {
-        var standIns = new Dictionary<string, string>
-        {
-            ["FrontDoorId"] = FunctionAppUnderHost.OurFrontDoorId,
-            ["DelegationStorage__tableServiceUri"] = $"https://127.0.0.1:{ReservedPorts.RefusingTcp}/devstoreaccount1",
-            ["AzureWebJobsStorage__accountName"] = "stdelegationlocal",
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = $"InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:{ReservedPorts.RefusingTcp}/",
-        };
-        var snapshot = await Bicep.SnapshotAsync(Bicep.ExampleParameters());
-        var settings = new Dictionary<string, string>();
-        foreach (var setting in snapshot.Single("Microsoft.Web/sites").GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray())
-        {
-            var name = setting.GetProperty("name").GetString()!;
-            var value = setting.GetProperty("value");
-            settings[name] = value.ValueKind == JsonValueKind.String && value.GetString()!.StartsWith('[')
-                ? standIns.TryGetValue(name, out var standIn) ? standIn : throw new InvalidOperationException($"App setting {name} is computed at deployment ({value}); give it a local stand-in here.")
-                : value.ToString();
-        }
-
-        return settings;
     }
 }

@@ -17,11 +17,10 @@ public sealed class Azurite : IAsyncDisposable
     private const string ListeningLine = "Azurite Table service is successfully listening at ";
 
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
+    private readonly (string Certificate, string Key)? _tls;
     private ChildProcess? _process;
 
-    private Azurite()
-    {
-    }
+    private Azurite((string Certificate, string Key)? tls = null) => _tls = tls;
 
     /// <summary>The Azurite shared by the whole test run; skips the calling test when Node.js is missing.</summary>
     public static Task<Azurite> Shared => SharedAsync();
@@ -32,7 +31,26 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>The table port, chosen by the system at the first start and kept across restarts.</summary>
     public int Port { get; private set; }
 
-    public string ConnectionString => ConnectionStringFor(Port);
+    public string ConnectionString => _tls is null ? ConnectionStringFor(Port) : ConnectionStringFor(Port).Replace("http", "https", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The table endpoint as <c>--table-service-uri</c> takes it. Entra ID tokens are only sent over https, so this is
+    /// for an Azurite from <see cref="StartKeylessAsync"/>.
+    /// </summary>
+    public Uri TableServiceUri => new($"https://127.0.0.1:{Port}/devstoreaccount1");
+
+    /// <summary>Client options whose transport trusts the test authority, which signed a keyless Azurite's certificate.</summary>
+    public static TableClientOptions TrustingTestAuthority()
+    {
+        var policy = new System.Security.Cryptography.X509Certificates.X509ChainPolicy
+        {
+            TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
+        };
+        policy.CustomTrustStore.Add(TestCertificates.Authority);
+        var handler = new System.Net.Http.SocketsHttpHandler { SslOptions = { CertificateChainPolicy = policy } };
+        return new TableClientOptions { Transport = new Azure.Core.Pipeline.HttpClientTransport(handler) };
+    }
 
     /// <summary>A connection string to a loopback port that refuses connections: table storage that is down.</summary>
     public static string UnreachableConnectionString => ConnectionStringFor(ReservedPorts.RefusingTcp);
@@ -57,10 +75,36 @@ public sealed class Azurite : IAsyncDisposable
         return azurite;
     }
 
+    /// <summary>
+    /// Azurite as Azure serves keyless storage: https with a certificate from the test authority, and bearer tokens
+    /// checked as <c>--oauth basic</c> does (audience, issuer, lifetime; not the signature). The account key still
+    /// works over https, for tests to seed and read tables directly.
+    /// </summary>
+    public static async Task<Azurite> StartKeylessAsync()
+    {
+        using var certificate = TestCertificates.Issue("127.0.0.1", "localhost");
+        var azurite = new Azurite(TestCertificates.WritePem(certificate));
+        try
+        {
+            await azurite.RestartAsync();
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+
+        return azurite;
+    }
+
+    /// <summary>A client for <paramref name="table"/> signed in with the account key (over https for a keyless Azurite).</summary>
+    public TableClient TableClient(string table) =>
+        (_tls is null ? new TableServiceClient(ConnectionString) : new TableServiceClient(ConnectionString, TrustingTestAuthority())).GetTableClient(table);
+
     /// <summary>A new, empty table with a unique name.</summary>
     public async Task<TableClient> CreateTableAsync(string prefix = "t")
     {
-        var client = new TableServiceClient(ConnectionString).GetTableClient(prefix + Guid.NewGuid().ToString("N")[..20]);
+        var client = TableClient(prefix + Guid.NewGuid().ToString("N")[..20]);
         await client.CreateIfNotExistsAsync();
         return client;
     }
@@ -80,6 +124,14 @@ public sealed class Azurite : IAsyncDisposable
                 "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry", "--silent",
             },
         };
+        if (_tls is { } tls)
+        {
+            foreach (var arg in new[] { "--oauth", "basic", "--cert", tls.Certificate, "--key", tls.Key })
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
+
         _process = ChildProcess.Start(start);
         var listening = await _process.WaitForLineAsync(line => line.StartsWith(ListeningLine, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         Port = new Uri(listening[ListeningLine.Length..]).Port;

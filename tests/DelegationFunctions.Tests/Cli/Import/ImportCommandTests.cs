@@ -159,7 +159,7 @@ public sealed class ImportCommandTests
 
         Assert.Equal(3, interrupted.ExitCode);
         Assert.Contains("of 300 rows before the failure below; run the same import again to finish", interrupted.Error, StringComparison.Ordinal);
-        Assert.Contains("Storage error: the table service cannot be reached", interrupted.Error, StringComparison.Ordinal);
+        Assert.Contains("/devstoreaccount1: the table service cannot be reached", interrupted.Error, StringComparison.Ordinal);
         Assert.True(finished.ExitCode == 0, finished.ToString());
         Assert.Contains("unchanged", finished.Output, StringComparison.Ordinal);
         Assert.Equal(300, (await table.RowsAsync()).Count);
@@ -175,7 +175,7 @@ public sealed class ImportCommandTests
         var result = await run.RunAsync("import", file.Path);
 
         Assert.Equal(3, result.ExitCode);
-        Assert.StartsWith("Storage error: the table service cannot be reached", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"Storage error at http://127.0.0.1:{ReservedPorts.RefusingTcp}/devstoreaccount1: the table service cannot be reached", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 }

@@ -64,7 +64,7 @@ public sealed class ServeEndToEndTests
         var result = await DelegationProcess.RunAsync(["set", "example.com", "--server", "matrix.example.com", "--connection-string", dead]);
 
         Assert.Equal(3, result.ExitCode);
-        Assert.StartsWith("Storage error:", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"Storage error at http://127.0.0.1:{ReservedPorts.RefusingTcp}/devstoreaccount1: the table service cannot be reached", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 
