@@ -51,8 +51,7 @@ internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettin
             new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
             async (index, token) =>
             {
-                var report = await CheckOneAsync(domains[index], options.DomainTimeout, token);
-                var result = CheckGrader.Grade(report, timeProvider.GetUtcNow(), settings);
+                var (report, result) = await CheckOneAsync(domains[index], options.DomainTimeout, token);
                 metrics.Checked(result.Status);
                 LogResult(result);
                 var failure = results is null ? null : await RecordAsync(results, result, token);
@@ -78,20 +77,30 @@ internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettin
         return new CheckRunSummary(checks, recordFailures);
     }
 
-    private async Task<CheckReport> CheckOneAsync(string domain, TimeSpan limit, CancellationToken cancellationToken)
+    /// <summary>One domain's report and result; every failure but the caller's cancellation becomes a failing result.</summary>
+    private async Task<(CheckReport Report, CheckResult Result)> CheckOneAsync(string domain, TimeSpan limit, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(limit, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        CheckReport report;
         try
         {
             // WaitAsync frees the slot even if some lookup ignores the token; the abandoned check ends on its own timeouts.
-            return await checker.CheckAsync(domain, linked.Token).WaitAsync(linked.Token);
+            report = await checker.CheckAsync(domain, linked.Token).WaitAsync(linked.Token);
+            return (report, CheckGrader.Grade(report, timeProvider.GetUtcNow(), settings));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             Log.DomainTimedOut(logger, domain, limit.TotalSeconds);
-            return CheckReport.Failed(domain, CheckStep.Fail("check", $"the check did not finish within {limit.TotalSeconds:0.#} s"));
+            report = CheckReport.Failed(domain, CheckStep.Fail("check", $"the check did not finish within {limit.TotalSeconds:0.#} s"));
         }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.DomainCheckBroke(logger, domain, ex);
+            report = CheckReport.Failed(domain, CheckStep.Fail("check", $"the check stopped on an unexpected error: {ex.GetType().Name}: {ex.Message}"));
+        }
+
+        return (report, CheckGrader.Grade(report, timeProvider.GetUtcNow(), settings));
     }
 
     private async Task<string?> RecordAsync(ICheckResultStore results, CheckResult result, CancellationToken cancellationToken)

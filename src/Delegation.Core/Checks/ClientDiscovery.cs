@@ -11,7 +11,7 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
     public async Task<SectionReport> RunAsync(string host, CheckFacts facts, CancellationToken cancellationToken = default)
     {
         var steps = new List<CheckStep>();
-        var fetch = await fetcher.FetchAsync(new Uri($"https://{host}/.well-known/matrix/client"), cancellationToken);
+        var fetch = await fetcher.FetchAsync(HttpUrl.Https443(host, "/.well-known/matrix/client"), cancellationToken);
         facts.Fetched("client", fetch);
         var final = fetch.Final;
         var details = fetch.RedirectsWithCors.Concat(final.Connection.Describe()).ToList();
@@ -71,7 +71,12 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
 
     private async Task<CheckStep> VersionsAsync(string baseUrl, CancellationToken cancellationToken)
     {
-        var fetch = await fetcher.FetchAsync(new Uri(baseUrl.TrimEnd('/') + "/_matrix/client/versions"), cancellationToken);
+        if (!HttpUrl.TryParse(baseUrl.TrimEnd('/') + "/_matrix/client/versions", null, out var versionsUrl, out var urlError))
+        {
+            return CheckStep.Fail("homeserver", $"m.homeserver.base_url '{baseUrl}' {urlError} (FAIL_ERROR)");
+        }
+
+        var fetch = await fetcher.FetchAsync(versionsUrl, cancellationToken);
         var final = fetch.Final;
         var details = fetch.Redirects.Concat(final.Connection.Describe()).Concat(final.Status is null ? [] : [final.StatusLine]).ToList();
         var url = final.Target.DisplayUrl;

@@ -36,10 +36,26 @@ internal sealed class DelegationChecker : IDisposable
 
         var host = serverName.Host;
         var facts = new CheckFacts();
-        var server = _server.RunAsync(serverName.ToString(), facts, cancellationToken);
-        var client = _client.RunAsync(host, facts, cancellationToken);
-        var support = _support.RunAsync(host, facts, cancellationToken);
+        var server = GuardAsync("server", _server.RunAsync(serverName.ToString(), facts, cancellationToken), cancellationToken);
+        var client = GuardAsync("client", _client.RunAsync(host, facts, cancellationToken), cancellationToken);
+        var support = GuardAsync("support", _support.RunAsync(host, facts, cancellationToken), cancellationToken);
         return new CheckReport(serverName.ToString(), await server, await client, await support) { Facts = facts };
+    }
+
+    /// <summary>
+    /// What a customer controls can meet a defect in the engine; that must fail this section of this domain, never the
+    /// run. Only the caller's cancellation passes through.
+    /// </summary>
+    private static async Task<SectionReport> GuardAsync(string name, Task<SectionReport> section, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await section;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return SectionReport.From(name, [CheckStep.Fail("check", $"the {name} check stopped on an unexpected error: {ex.GetType().Name}: {ex.Message}")]);
+        }
     }
 
     public void Dispose() => _probe.Dispose();

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Delegation.Documents;
+using Delegation.Names;
 
 namespace Delegation.Checks;
 
@@ -12,7 +13,7 @@ internal sealed class SupportCheck(WellKnownFetcher fetcher)
     public async Task<SectionReport> RunAsync(string host, CheckFacts facts, CancellationToken cancellationToken = default)
     {
         var steps = new List<CheckStep>();
-        var fetch = await fetcher.FetchAsync(new Uri($"https://{host}/.well-known/matrix/support"), cancellationToken);
+        var fetch = await fetcher.FetchAsync(HttpUrl.Https443(host, "/.well-known/matrix/support"), cancellationToken);
         facts.Fetched("support", fetch);
         var final = fetch.Final;
         var details = fetch.RedirectsWithCors.Concat(final.Connection.Describe()).ToList();

@@ -115,6 +115,20 @@ public sealed class CheckRunnerTests : IDisposable
         Assert.All(before.Zip(after), pair => Assert.True(pair.First.HasSameValues(pair.Second)));
     }
 
+    [Fact]
+    public async Task RunAsync_DomainWhoseCheckWouldThrow_FailsThatDomainAndChecksTheOthers()
+    {
+        await using var network = (await CheckNetwork.StartAsync()).Good("good.test");
+        network.Pin("zwj.test", 443).Server.ValidFor("zwj.test")
+            .Json("zwj.test", Scenario.ClientWellKnown, "{\"m.homeserver\":{\"base_url\":\"https://a\u200d.crash.test\"}}", 200, Scenario.Cors);
+        var runner = CreateRunner(network);
+
+        var summary = await runner.RunAsync(["zwj.test", "good.test"], new CheckRunOptions(2, TimeSpan.FromSeconds(60)), cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
+
+        Assert.Equal([("zwj.test", CheckStatus.Fail), ("good.test", CheckStatus.Ok)], summary.Checks.Select(c => (c.Result.Domain, c.Result.Status)));
+        Assert.Contains(summary.Checks[0].Report.Client.Steps, s => s.Name == "homeserver" && s.Status == StepStatus.Fail);
+    }
+
     public void Dispose() => _services.Dispose();
 
     private CheckRunner CreateRunner(CheckNetwork network) =>

@@ -1,0 +1,60 @@
+using Delegation.Checks;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Delegation.Tests.Checks;
+
+/// <summary>Documents no sane server sends: each must end as one domain's failing step, never as an exception.</summary>
+public sealed class HostileDocumentTests
+{
+    [Fact]
+    public async Task CheckAsync_BaseUrlHostWithZeroWidthJoiner_FailsTheHomeserverStep()
+    {
+        await using var network = await CheckNetwork.StartAsync();
+        network.Pin("zwj.test", 443);
+        network.Server.ValidFor("zwj.test")
+            .Json("zwj.test", Scenario.ClientWellKnown, "{\"m.homeserver\":{\"base_url\":\"https://a\u200d.crash.test\"}}", 200, Scenario.Cors);
+
+        var report = await network.CheckAsync("zwj.test");
+
+        var homeserver = Assert.Single(report.Client.Steps, s => s.Name == "homeserver");
+        Assert.Equal(StepStatus.Fail, homeserver.Status);
+        Assert.Contains("is not a valid internationalised domain name", homeserver.Summary, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Fail, report.Client.Verdict);
+    }
+
+    [Fact]
+    public async Task CheckAsync_RedirectLocationWithRawSoftHyphenByte_EndsTheFetchWithTheReason()
+    {
+        await using var network = await CheckNetwork.StartAsync();
+        network.Pin("shy.test", 443);
+        network.Server.ValidFor("shy.test")
+            .Redirect("shy.test", Scenario.ServerWellKnown, "https://\u00ad.crash.test/.well-known/matrix/server");
+
+        var report = await network.CheckAsync("shy.test");
+
+        var wellKnown = Assert.Single(report.Server.Steps, s => s.Name == "server well-known");
+        Assert.Equal(StepStatus.Warn, wellKnown.Status);
+        Assert.Contains("answered 302 with Location", wellKnown.Summary, StringComparison.Ordinal);
+        Assert.Contains("which is not a usable http(s) URL", wellKnown.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAsync_EngineThrows_EachSectionFailsWithTheReason()
+    {
+        using var checker = new DelegationChecker(new CheckSettings(), new BrokenClock());
+
+        var report = await checker.CheckAsync("example.test", TestContext.Current.CancellationToken);
+
+        Assert.All([report.Server, report.Client, report.Support], section =>
+        {
+            Assert.Equal(Verdict.Fail, section.Verdict);
+            Assert.Equal($"the {section.Name} check stopped on an unexpected error: InvalidOperationException: the clock broke", section.FirstProblem);
+        });
+    }
+
+    /// <summary>A clock that fails when the engine reads it: stands for any defect the engine does not expect.</summary>
+    private sealed class BrokenClock : FakeTimeProvider
+    {
+        public override long GetTimestamp() => throw new InvalidOperationException("the clock broke");
+    }
+}
