@@ -3,6 +3,8 @@ using Delegation.Table;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Delegation.Tests.Checks;
@@ -37,6 +39,30 @@ public sealed class ScheduledChecksTests
     }
 
     [Fact]
+    public async Task RunAsync_DomainWhoseCheckWouldThrow_RecordsEveryDomainAndLogsTheEnd()
+    {
+        await using var network = (await CheckNetwork.StartAsync()).Good("good.test");
+        network.Pin("zwj.test", 443).Server.ValidFor("zwj.test")
+            .Json("zwj.test", Scenario.ClientWellKnown, "{\"m.homeserver\":{\"base_url\":\"https://a\u200d.crash.test\"}}", 200, Scenario.Cors);
+        var azurite = await Azurite.Shared;
+        var resultsTable = await azurite.CreateTableAsync("results");
+        var delegations = new InMemoryDelegationStore();
+        await delegations.TryAddAsync(new DelegationRow("zwj.test") { Server = "hs.good.test:8448" }, TestContext.Current.CancellationToken);
+        await delegations.TryAddAsync(new DelegationRow("good.test") { Server = "hs.good.test:8448" }, TestContext.Current.CancellationToken);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var log = new FakeLogCollector();
+        await using var services = Services(azurite, resultsTable.Name, delegations, time, network, log);
+
+        var run = services.GetRequiredService<ScheduledChecks>().CheckAllAsync(TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromSeconds(600));
+        await run.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        var recorded = await new TableCheckResultStore(resultsTable).ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal([("good.test", CheckStatus.Ok), ("zwj.test", CheckStatus.Fail)], recorded.Select(r => (r.Domain, r.Status)));
+        Assert.Contains(log.GetSnapshot(), r => r.Id.Id == 31 && r.Message.StartsWith("Delegation checks finished: 2 domains, 1 ok, 0 warnings, 1 failing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AddDelegationChecks_DefaultOptions_DailyWatchSettingsAndResultsInTheDefaultTable()
     {
         var azurite = await Azurite.Shared;
@@ -57,7 +83,7 @@ public sealed class ScheduledChecksTests
         Assert.Equal(CheckStatus.Ok, Assert.Single(recorded, r => r.Domain == domain).Status);
     }
 
-    private static ServiceProvider Services(Azurite azurite, string? resultsTable, IDelegationStore delegations, TimeProvider time, CheckNetwork? network)
+    private static ServiceProvider Services(Azurite azurite, string? resultsTable, IDelegationStore delegations, TimeProvider time, CheckNetwork? network, FakeLogCollector? log = null)
     {
         var settings = new Dictionary<string, string?> { [DelegationStorageOptions.ConnectionStringKey] = azurite.ConnectionString };
         if (resultsTable is not null)
@@ -67,7 +93,7 @@ public sealed class ScheduledChecksTests
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(log ?? new FakeLogCollector())))
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(delegations)
             .AddSingleton(time)

@@ -88,6 +88,24 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task CheckAllRecord_DomainWhoseCheckWouldThrow_RecordsEveryRowWithoutStackTrace()
+    {
+        await using var setup = await SetupAsync();
+        await setup.Store.TryAddAsync(new DelegationRow("zwj.test") { Server = "hs.good.test:8448" }, TestContext.Current.CancellationToken);
+        setup.Network.Pin("zwj.test", 443).Server.ValidFor("zwj.test")
+            .Json("zwj.test", Scenario.ClientWellKnown, "{\"m.homeserver\":{\"base_url\":\"https://a\u200d.crash.test\"}}", 200, Scenario.Cors);
+
+        var check = await CliRun.InvokeAsync(["check", "--all", "--record", .. setup.Table, .. setup.Network.Arguments()]);
+        var failing = await CliRun.InvokeAsync(["checks", "--status", "fail", .. setup.Table]);
+
+        output.WriteLine(check.Output + check.Error);
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("recorded 4 results (1 ok, 1 warning, 2 fail)", check.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", check.Output + check.Error, StringComparison.Ordinal);
+        Assert.Contains(failing.Output.Split('\n'), l => l.StartsWith("zwj.test", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Check_RecordWithoutAll_IsUsageError()
     {
         var check = await CliRun.InvokeAsync(["check", "example.test", "--record"]);
