@@ -1,4 +1,5 @@
 using Delegation.Names;
+using Delegation.Table;
 
 namespace Delegation.Checks;
 
@@ -40,6 +41,23 @@ internal sealed class DelegationChecker : IDisposable
         var client = GuardAsync("client", _client.RunAsync(host, facts, cancellationToken), cancellationToken);
         var support = GuardAsync("support", _support.RunAsync(host, facts, cancellationToken), cancellationToken);
         return new CheckReport(serverName.ToString(), await server, await client, await support) { Facts = facts };
+    }
+
+    /// <summary>Checks the row's domain, then compares what it serves with what the row renders (<see cref="DriftCheck"/>).</summary>
+    public async Task<CheckReport> CheckAsync(DelegationRow row, CancellationToken cancellationToken = default)
+    {
+        var report = await CheckAsync(row.Domain, cancellationToken);
+        foreach (var (section, step) in DriftCheck.Compare(row, report.Facts.Documents))
+        {
+            report = section switch
+            {
+                "server" => report with { Server = report.Server.With(step) },
+                "client" => report with { Client = report.Client.With(step) },
+                _ => report with { Support = report.Support.With(step) },
+            };
+        }
+
+        return report;
     }
 
     /// <summary>

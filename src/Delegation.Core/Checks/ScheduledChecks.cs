@@ -33,10 +33,10 @@ public sealed partial class ScheduledChecks
         Log.Starting(_logger, delay.TotalSeconds);
         await Task.Delay(delay, _timeProvider, cancellationToken);
 
-        var domains = await CheckRunner.ListDomainsAsync(_delegations, cancellationToken: cancellationToken);
-        var summary = await _runner.RunAsync(domains, _options.ToRunOptions(), _results, cancellationToken: cancellationToken);
+        var rows = await CheckRunner.ListRowsAsync(_delegations, cancellationToken: cancellationToken);
+        var summary = await _runner.RunAsync(rows, _options.ToRunOptions(), _results, cancellationToken: cancellationToken);
         var (ok, warnings, failures) = (summary.Count(CheckStatus.Ok), summary.Count(CheckStatus.Warning), summary.Count(CheckStatus.Fail));
-        Log.Finished(_logger, domains.Count, ok, warnings, failures, summary.RecordFailures.Count);
+        Log.Finished(_logger, rows.Count, ok, warnings, failures, summary.RecordFailures.Count);
         return summary;
     }
 }

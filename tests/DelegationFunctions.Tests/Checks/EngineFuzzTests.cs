@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using Delegation.Checks;
+using Delegation.Table;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -15,6 +16,7 @@ public sealed class EngineFuzzTests
 {
     private const int Seed = 20261206;
     private const int Domains = 48;
+    private const string Support = """{"contacts":[{"role":"m.role.admin","matrix_id":"@admin:fuzz.test"}]}""";
 
     [Fact]
     public async Task RunAsync_HostileDocuments_FinishesWithOneRecordedResultPerRow()
@@ -37,7 +39,7 @@ public sealed class EngineFuzzTests
         using var checker = new DelegationChecker(settings);
         var runner = new CheckRunner(checker, settings, new CheckMetrics(services.GetRequiredService<IMeterFactory>()), logger, TimeProvider.System);
 
-        var summary = await runner.RunAsync(domains, new CheckRunOptions(8, TimeSpan.FromSeconds(60)), results, cancellationToken: TestContext.Current.CancellationToken)
+        var summary = await runner.RunAsync(domains.Select(d => new DelegationRow(d) { Server = "h1.fuzz.test:8448", ClientBaseUrl = "https://h2.fuzz.test", Support = Support }).ToList(), new CheckRunOptions(8, TimeSpan.FromSeconds(60)), results, cancellationToken: TestContext.Current.CancellationToken)
             .WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
         var recorded = await results.ListAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 

@@ -106,6 +106,26 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Check_DomainWithTable_ComparesWhatItServesWithItsRow()
+    {
+        await using var setup = await SetupAsync();
+        await setup.Store.TryAddAsync(new DelegationRow("drift.test") { Server = "matrix.example.com:443" }, TestContext.Current.CancellationToken);
+        setup.Network.Pin("drift.test", 443).Server.ValidFor("drift.test").Json("drift.test", Scenario.ServerWellKnown, """{"m.server":"hs.good.test:8448"}""", 200, Scenario.Cors);
+        string[] table = ["--connection-string", setup.ConnectionString, "--table", setup.TableName];
+
+        var drifted = await CliRun.InvokeAsync(["check", "drift.test", .. table, .. setup.Network.Arguments()]);
+        var good = await CliRun.InvokeAsync(["check", "good.test", .. table, .. setup.Network.Arguments()]);
+        var noRow = await CliRun.InvokeAsync(["check", "nothing.test", .. table, .. setup.Network.Arguments()]);
+
+        output.WriteLine(drifted.Output);
+        Assert.Equal(1, drifted.ExitCode);
+        Assert.Contains("[FAIL] drift: serves m.server hs.good.test:8448; its row says matrix.example.com:443", drifted.Output, StringComparison.Ordinal);
+        Assert.Equal(0, good.ExitCode);
+        Assert.Contains("[ok]   drift: serves m.server hs.good.test:8448, as its row says", good.Output, StringComparison.Ordinal);
+        Assert.Contains("nothing.test has no row in the table: what it serves is not compared with a row.", noRow.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_RecordWithoutAll_IsUsageError()
     {
         var check = await CliRun.InvokeAsync(["check", "example.test", "--record"]);
