@@ -27,5 +27,8 @@ internal sealed record CheckSettings
 
     public IPEndPoint? DnsServer { get; init; }
 
+    /// <summary>Connect also to loopback, private and other ranges <see cref="AddressPolicy"/> refuses, for intranets and tests.</summary>
+    public bool AllowPrivateAddresses { get; init; }
+
     public X509Certificate2Collection ExtraCertificateAuthorities { get; init; } = [];
 }

@@ -16,9 +16,15 @@ internal sealed class ServerWellKnown(WellKnownFetcher fetcher, TimeProvider tim
         var final = fetch.Final;
         var details = fetch.Redirects.Concat(final.Connection.Describe()).ToList();
         const string Step = "server well-known";
-        if (fetch.Error is { } error)
+        if (fetch.Error is { } error && fetch.Refused)
         {
-            steps.Add(CheckStep.Warn(Step, $"GET {final.Target.DisplayUrl}: {error}; {FallThrough}", details));
+            steps.Add(CheckStep.Fail(Step, $"GET {final.Target.DisplayUrl}: {error}", details));
+            return (null, true);
+        }
+
+        if (fetch.Error is { } failure)
+        {
+            steps.Add(CheckStep.Warn(Step, $"GET {final.Target.DisplayUrl}: {failure}; {FallThrough}", details));
             return (null, false);
         }
 

@@ -8,6 +8,9 @@ internal sealed record WellKnownFetch(IReadOnlyList<ProbeResponse> Responses, st
 
     public ProbeResponse Final => Responses[^1];
 
+    /// <summary>True when the outbound policy refused to go on: a customer-named address, or a redirect from https to http.</summary>
+    public bool Refused { get; init; }
+
     /// <summary>The 30x responses followed, in order.</summary>
     public IEnumerable<ProbeResponse> Hops => Responses.Take(Responses.Count - 1);
 

@@ -27,13 +27,18 @@ internal sealed class WellKnownFetcher(HttpProbe probe, TimeProvider timeProvide
             responses.Add(response);
             if (response.Status is not (301 or 302 or 303 or 307 or 308) || response.Error is not null)
             {
-                return new WellKnownFetch(responses, response.Error);
+                return new WellKnownFetch(responses, response.Error) { Refused = response.Connection.Refused };
             }
 
             var location = response.Header("Location");
             if (!HttpUrl.TryParse(location, current, out var next, out var problem))
             {
                 return new WellKnownFetch(responses, $"{current} answered {response.Status} with Location '{location}', which is not a usable http(s) URL (it {problem})");
+            }
+
+            if (current.Https && !next.Https)
+            {
+                return new WellKnownFetch(responses, $"refused: {current} redirects to {next}, from https to plain http, which is not followed") { Refused = true };
             }
 
             if (seen.Contains(next.ToString()))

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using System.Net;
-using System.Net.Sockets;
 using Delegation.Checks;
 using Delegation.Table;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,11 +20,10 @@ public sealed class EngineFuzzTests
     [Fact]
     public async Task RunAsync_HostileDocuments_FinishesWithOneRecordedResultPerRow()
     {
-        using var trap = new TcpListener(IPAddress.Loopback, 0);
-        trap.Start();
+        using var trap = new TrapListener();
         var domains = Enumerable.Range(0, Domains).Select(i => $"f{i}.fuzz.test").ToList();
         var certificate = TestCertificates.Issue([.. domains, .. HostileReplies.Hosts, HostileReplies.CutHost]);
-        var replies = new HostileReplies(Seed, ((IPEndPoint)trap.LocalEndpoint).Port);
+        var replies = new HostileReplies(Seed, trap.Port);
         await using var server = new RawHttpsServer(certificate, replies.Reply);
         using var dns = new TestDnsServer();
         var pins = domains.Select(d => new ResolvePin(d, 443, IPAddress.Loopback, server.Port))
@@ -49,6 +47,7 @@ public sealed class EngineFuzzTests
         var steps = summary.Checks.SelectMany(c => new[] { c.Report.Server, c.Report.Client, c.Report.Support }).SelectMany(s => s.Steps).ToList();
         Assert.DoesNotContain(steps, s => s.Summary.Contains("unexpected error", StringComparison.Ordinal));
         Assert.DoesNotContain(logger.Collector.GetSnapshot(), r => r.Id.Id == 24);
+        Assert.Equal(0, trap.Connections);
         Assert.True(server.Connections > Domains, $"only {server.Connections} connections reached the hostile server");
     }
 }

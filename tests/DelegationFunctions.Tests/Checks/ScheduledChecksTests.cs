@@ -80,7 +80,19 @@ public sealed class ScheduledChecksTests
         Assert.Equal("delegationchecks", options.Table);
         Assert.Equal(TimeSpan.FromDays(14), settings.CertificateWarning);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.Timeout);
+        Assert.False(settings.AllowPrivateAddresses);
         Assert.Equal(CheckStatus.Ok, Assert.Single(recorded, r => r.Domain == domain).Status);
+    }
+
+    [Fact]
+    public async Task AddDelegationChecks_AllowPrivateAddressesSetting_ReachesTheEngineSettings()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DelegationChecks:AllowPrivateAddresses"] = "true" }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSingleton<IDelegationStore>(new InMemoryDelegationStore()).AddDelegationChecks().BuildServiceProvider();
+
+        var settings = services.GetRequiredService<CheckSettings>();
+
+        Assert.True(settings.AllowPrivateAddresses);
     }
 
     private static ServiceProvider Services(Azurite azurite, string? resultsTable, IDelegationStore delegations, TimeProvider time, CheckNetwork? network, FakeLogCollector? log = null)
