@@ -37,7 +37,7 @@ internal static class CheckGrader
     {
         if (facts.FederationCertificate is { } certificate && certificate.NotAfter - now < settings.CertificateWarning)
         {
-            yield return CheckStep.Warn("certificate", $"the homeserver certificate for {string.Join(", ", certificate.Names)} expires {certificate.NotAfter.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}");
+            yield return CheckStep.Warn("certificate", $"the homeserver certificate for {string.Join(", ", certificate.Names.Select(CustomerText.Quote))} expires {certificate.NotAfter.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}");
         }
 
         if (facts.Delegated is { Kind: ServerHostKind.DnsName, Port: null } delegated)

@@ -98,7 +98,7 @@ internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettin
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.DomainCheckBroke(logger, domain, ex);
-            report = CheckReport.Failed(domain, CheckStep.Fail("check", $"the check stopped on an unexpected error: {ex.GetType().Name}: {ex.Message}"));
+            report = CheckReport.Failed(domain, CheckStep.Fail("check", $"the check stopped on an unexpected error: {ex.GetType().Name}: {CustomerText.Quote(ex.Message)}"));
         }
 
         return (report, CheckGrader.Grade(report, timeProvider.GetUtcNow(), settings));

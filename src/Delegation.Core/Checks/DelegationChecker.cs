@@ -32,7 +32,7 @@ internal sealed class DelegationChecker : IDisposable
 
         if (!ServerName.TryParse(name, out var serverName, out var error))
         {
-            return CheckReport.Failed(input, CheckStep.Fail("server name", $"'{input}' is not a valid server name ({error})"));
+            return CheckReport.Failed(input, CheckStep.Fail("server name", $"'{CustomerText.Quote(input)}' is not a valid server name ({error})"));
         }
 
         var host = serverName.Host;
@@ -72,7 +72,7 @@ internal sealed class DelegationChecker : IDisposable
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return SectionReport.From(name, [CheckStep.Fail("check", $"the {name} check stopped on an unexpected error: {ex.GetType().Name}: {ex.Message}")]);
+            return SectionReport.From(name, [CheckStep.Fail("check", $"the {name} check stopped on an unexpected error: {ex.GetType().Name}: {CustomerText.Quote(ex.Message)}")]);
         }
     }
 

@@ -57,7 +57,7 @@ internal sealed class ServerWellKnown(WellKnownFetcher fetcher, TimeProvider tim
         details.Add($"cache lifetime: {lifetime}");
         if (!ServerName.TryParse(value, out var delegated, out var grammar))
         {
-            steps.Add(CheckStep.Fail(Step, $"m.server '{value}' is not a valid server name ({grammar}); homeservers refuse to federate with this domain", details));
+            steps.Add(CheckStep.Fail(Step, $"m.server '{CustomerText.Quote(value)}' is not a valid server name ({grammar}); homeservers refuse to federate with this domain", details));
             return (null, true);
         }
 
@@ -65,7 +65,7 @@ internal sealed class ServerWellKnown(WellKnownFetcher fetcher, TimeProvider tim
         var via = fetch.Hops.Any() ? $" (redirected to {final.Target.DisplayUrl})" : string.Empty;
         steps.Add(contentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true
             ? CheckStep.Ok(Step, $"m.server is {delegated}{via}", details)
-            : CheckStep.Warn(Step, $"m.server is {delegated}{via}, but Content-Type is '{contentType ?? "(none)"}', not application/json (homeservers parse it anyway; some tools do not)", details));
+            : CheckStep.Warn(Step, $"m.server is {delegated}{via}, but Content-Type is '{CustomerText.Quote(contentType ?? "(none)")}', not application/json (homeservers parse it anyway; some tools do not)", details));
         return (delegated, false);
     }
 
@@ -85,7 +85,7 @@ internal sealed class ServerWellKnown(WellKnownFetcher fetcher, TimeProvider tim
         }
         catch (JsonException ex)
         {
-            problem = $"the body is not valid JSON ({ex.Message.Split('.')[0]})";
+            problem = $"the body is not valid JSON ({CustomerText.Quote(ex.Message.Split('.')[0])})";
             return false;
         }
     }

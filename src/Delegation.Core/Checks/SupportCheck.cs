@@ -50,7 +50,7 @@ internal sealed class SupportCheck(WellKnownFetcher fetcher)
         }
 
         var contacts = document.TryGetProperty("contacts", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
-        var page = document.TryGetProperty("support_page", out var p) ? $", support page {p.GetString()}" : string.Empty;
+        var page = document.TryGetProperty("support_page", out var p) ? $", support page {CustomerText.Quote(p.ToString())}" : string.Empty;
         steps.Add(fetch.RedirectWithoutCors is { } redirect
             ? CheckStep.Warn(Step, $"valid, but {redirect.Target.DisplayUrl} redirects ({redirect.Status}) without Access-Control-Allow-Origin: web clients cannot follow the redirect", details)
             : final.Header("Access-Control-Allow-Origin") is null

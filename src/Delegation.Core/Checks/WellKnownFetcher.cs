@@ -33,7 +33,7 @@ internal sealed class WellKnownFetcher(HttpProbe probe, TimeProvider timeProvide
             var location = response.Header("Location");
             if (!HttpUrl.TryParse(location, current, out var next, out var problem))
             {
-                return new WellKnownFetch(responses, $"{current} answered {response.Status} with Location '{location}', which is not a usable http(s) URL (it {problem})");
+                return new WellKnownFetch(responses, $"{current} answered {response.Status} with Location '{CustomerText.Quote(location)}', which is not a usable http(s) URL (it {problem})");
             }
 
             if (current.Https && !next.Https)

@@ -48,6 +48,8 @@ public sealed class EngineFuzzTests
         Assert.DoesNotContain(steps, s => s.Summary.Contains("unexpected error", StringComparison.Ordinal));
         Assert.DoesNotContain(logger.Collector.GetSnapshot(), r => r.Id.Id == 24);
         Assert.Equal(0, trap.Connections);
+        Assert.All(recorded, r => Assert.DoesNotContain(r.Message ?? string.Empty, char.IsControl));
+        Assert.All(recorded, r => Assert.True((r.Message?.Length ?? 0) <= CustomerText.MaxMessage + 40, $"{r.Domain}: {r.Message?.Length} characters"));
         Assert.True(server.Connections > Domains, $"only {server.Connections} connections reached the hostile server");
     }
 }

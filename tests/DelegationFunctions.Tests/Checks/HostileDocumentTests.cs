@@ -52,6 +52,23 @@ public sealed class HostileDocumentTests
         });
     }
 
+    [Fact]
+    public async Task CheckAsync_ControlCharactersAndHugeHeader_AreEscapedAndCappedInEverySummary()
+    {
+        await using var network = await CheckNetwork.StartAsync();
+        network.Pin("ansi.test", 443);
+        network.Server.ValidFor("ansi.test")
+            .Json("ansi.test", Scenario.ServerWellKnown, "{\"m.server\":\"\\u001b]0;owned\\u0007\\u001b[2J\\r\\nhs\"}", 200, ("Content-Type", new string('t', 60_000)));
+
+        var report = await network.CheckAsync("ansi.test");
+
+        var texts = new[] { report.Server, report.Client, report.Support }.SelectMany(s => s.Steps).SelectMany(s => s.Details.Prepend(s.Summary)).ToList();
+        Assert.All(texts, t => Assert.DoesNotContain(t, char.IsControl));
+        Assert.All(texts, t => Assert.True(t.Length <= CustomerText.MaxMessage + 40, $"{t.Length} characters"));
+        Assert.Contains(report.Server.Steps, s => s.Summary.StartsWith("m.server '\\x1b]0;owned\\x07\\x1b[2J\\x0d\\x0ahs' is not a valid server name", StringComparison.Ordinal));
+        Assert.Contains($"200, 50 bytes, Content-Type: {new string('t', 200)}… (59800 more characters)", texts);
+    }
+
     /// <summary>A clock that fails when the engine reads it: stands for any defect the engine does not expect.</summary>
     private sealed class BrokenClock : FakeTimeProvider
     {

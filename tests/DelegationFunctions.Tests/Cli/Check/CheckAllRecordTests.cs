@@ -126,6 +126,20 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Checks_RecordedMessageWithControlCharacters_PrintsThemEscaped()
+    {
+        await using var setup = await SetupAsync();
+        var results = new Delegation.Checks.TableCheckResultStore(new Azure.Data.Tables.TableClient(setup.ConnectionString, setup.ChecksTable));
+        await results.EnsureTableAsync(TestContext.Current.CancellationToken);
+        await results.RecordAsync(new Delegation.Checks.CheckResult("good.test", DateTimeOffset.UtcNow, Delegation.Checks.CheckStatus.Fail, "server well-known", "m.server '\u001b]0;owned\u0007\u001b[2J' is invalid", null), TestContext.Current.CancellationToken);
+
+        var checks = await CliRun.InvokeAsync(["checks", .. setup.Table]);
+
+        Assert.DoesNotContain(checks.Output, c => char.IsControl(c) && c is not '\n' and not '\r');
+        Assert.Contains("m.server '\\x1b]0;owned\\x07\\x1b[2J' is invalid", checks.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_RecordWithoutAll_IsUsageError()
     {
         var check = await CliRun.InvokeAsync(["check", "example.test", "--record"]);
