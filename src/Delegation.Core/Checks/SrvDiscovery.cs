@@ -24,7 +24,15 @@ internal sealed class SrvDiscovery(DnsLookup dns)
                 continue;
             }
 
-            var usable = answer.Records.Where(r => r.Host.Length > 0).ToList();
+            // A target is a host name; anything else in a customer's zone is reported, never connected to.
+            var invalid = answer.Records.Where(r => r.Host.Length > 0 && !Names.DnsName.IsValidAscii(r.Host, out _)).ToList();
+            var usable = answer.Records.Where(r => r.Host.Length > 0).Except(invalid).ToList();
+            if (invalid.Count > 0 && usable.Count == 0)
+            {
+                steps.Add(CheckStep.Fail("SRV", $"SRV {name} has no valid target: '{CustomerText.Quote(invalid[0].Host)}' is not a host name"));
+                return null;
+            }
+
             if (usable.Count == 0)
             {
                 steps.Add(CheckStep.Fail("SRV", $"SRV {name} has target '.', which says there is no federation service at {host}"));

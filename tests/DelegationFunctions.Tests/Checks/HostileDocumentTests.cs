@@ -69,6 +69,20 @@ public sealed class HostileDocumentTests
         Assert.Contains($"200, 50 bytes, Content-Type: {new string('t', 200)}… (59800 more characters)", texts);
     }
 
+    [Fact]
+    public async Task CheckAsync_SrvTargetThatIsNoHostName_FailsTheSrvStep()
+    {
+        await using var network = await CheckNetwork.StartAsync();
+        network.Pin("example.test", 443).Server.ValidFor("example.test");
+        network.Dns.Srv("_matrix-fed._tcp.example.test", "bad target.example.test", 8448);
+
+        var report = await network.CheckAsync("example.test");
+
+        var srv = Assert.Single(report.Server.Steps, s => s.Name == "SRV");
+        Assert.Equal(StepStatus.Fail, srv.Status);
+        Assert.StartsWith("SRV _matrix-fed._tcp.example.test has no valid target: 'bad", srv.Summary, StringComparison.Ordinal);
+    }
+
     /// <summary>A clock that fails when the engine reads it: stands for any defect the engine does not expect.</summary>
     private sealed class BrokenClock : FakeTimeProvider
     {
