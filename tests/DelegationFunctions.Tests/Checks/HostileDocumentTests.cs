@@ -83,6 +83,22 @@ public sealed class HostileDocumentTests
         Assert.StartsWith("SRV _matrix-fed._tcp.example.test has no valid target: 'bad", srv.Summary, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CheckAsync_ManySrvTargets_TriesOnlyTheFirstEight()
+    {
+        await using var network = (await CheckNetwork.StartAsync()).AllowingPrivateAddresses();
+        network.Pin("example.test", 443).Server.ValidFor("example.test");
+        for (var i = 0; i < 12; i++)
+        {
+            network.Dns.Srv("_matrix-fed._tcp.example.test", $"t{i}.example.test", ReservedPorts.RefusingTcp, priority: i).A($"t{i}.example.test", System.Net.IPAddress.Loopback);
+        }
+
+        var report = await network.CheckAsync("example.test");
+
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"t{i}.example.test:{ReservedPorts.RefusingTcp}"), report.Server.Steps.Where(s => s.Name == "federation").Select(s => s.Summary.Split(": ")[0]));
+        Assert.Contains("4 more targets not tried (the check tries at most 8, in priority order)", Assert.Single(report.Server.Steps, s => s.Name == "SRV").Details);
+    }
+
     /// <summary>A clock that fails when the engine reads it: stands for any defect the engine does not expect.</summary>
     private sealed class BrokenClock : FakeTimeProvider
     {
