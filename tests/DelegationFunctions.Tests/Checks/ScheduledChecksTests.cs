@@ -95,6 +95,22 @@ public sealed class ScheduledChecksTests
         Assert.True(settings.AllowPrivateAddresses);
     }
 
+    [Fact]
+    public void RotateForDay_NextDay_StartsOneRowLaterAndKeepsEveryRow()
+    {
+        var rows = new[] { "a.test", "b.test", "c.test" };
+        var day = new DateTimeOffset(2026, 12, 6, 3, 30, 0, TimeSpan.Zero);
+
+        var today = ScheduledChecks.RotateForDay(rows, day);
+        var tomorrow = ScheduledChecks.RotateForDay(rows, day.AddDays(1));
+        var laterToday = ScheduledChecks.RotateForDay(rows, day.AddHours(20));
+
+        Assert.Equal(rows.Order(), today.Order());
+        Assert.Equal(today.Skip(1).Append(today[0]), tomorrow);
+        Assert.Equal(today, laterToday);
+        Assert.Empty(ScheduledChecks.RotateForDay(Array.Empty<string>(), day));
+    }
+
     private static ServiceProvider Services(Azurite azurite, string? resultsTable, IDelegationStore delegations, TimeProvider time, CheckNetwork? network, FakeLogCollector? log = null)
     {
         var settings = new Dictionary<string, string?> { [DelegationStorageOptions.ConnectionStringKey] = azurite.ConnectionString };
