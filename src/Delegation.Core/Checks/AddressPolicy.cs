@@ -58,6 +58,24 @@ internal static class AddressPolicy
         return null;
     }
 
+    /// <summary>
+    /// Keeps the allowed addresses of a connection about to be made and records the refused ones; throws (as a failed
+    /// connection) with the first reason when none is left.
+    /// </summary>
+    public static void Enforce(ConnectionInfo info)
+    {
+        var refusals = info.Addresses.Select(e => Refusal(e.Address)).ToList();
+        info.RefusedAddresses = refusals.OfType<string>().ToList();
+        info.Addresses = info.Addresses.Where((_, i) => refusals[i] is null).ToList();
+        if (info.Addresses.Count == 0)
+        {
+            info.Refused = true;
+            info.Failure = $"refused: {info.RefusedAddresses[0]}";
+            info.RefusedAddresses = info.RefusedAddresses.Skip(1).ToList();
+            throw new HttpRequestException(info.Failure);
+        }
+    }
+
     /// <summary>The address itself and the IPv4 address an IPv6 address carries, if it carries one.</summary>
     private static IEnumerable<IPAddress> WithEmbeddedIpv4(IPAddress address)
     {

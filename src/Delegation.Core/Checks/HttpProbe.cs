@@ -114,32 +114,15 @@ internal sealed class HttpProbe : IDisposable
             throw new HttpRequestException(error);
         }
 
+        // After DNS and just before connecting, so no redirect or record can lead around it; the operator's pins are exempt.
         if (source != AddressResolver.PinSource && !_allowPrivateAddresses)
         {
-            ApplyAddressPolicy(info);
+            AddressPolicy.Enforce(info);
         }
 
         var socket = await ConnectSocketAsync(target, info, cancellationToken);
         var stream = new NetworkStream(socket, ownsSocket: true);
         return target.Tls ? await AuthenticateAsync(stream, target, info, cancellationToken) : stream;
-    }
-
-    /// <summary>
-    /// Addresses a customer named (DNS answers, IP literals) go through <see cref="AddressPolicy"/>, here, after DNS and
-    /// just before the connection, so no redirect or record can lead past it; the operator's <c>--resolve</c> pins do not.
-    /// </summary>
-    private static void ApplyAddressPolicy(ConnectionInfo info)
-    {
-        var refusals = info.Addresses.Select(e => AddressPolicy.Refusal(e.Address)).ToList();
-        info.RefusedAddresses = refusals.OfType<string>().ToList();
-        info.Addresses = info.Addresses.Where((_, i) => refusals[i] is null).ToList();
-        if (info.Addresses.Count == 0)
-        {
-            info.Refused = true;
-            info.Failure = $"refused: {info.RefusedAddresses[0]}";
-            info.RefusedAddresses = info.RefusedAddresses.Skip(1).ToList();
-            throw new HttpRequestException(info.Failure);
-        }
     }
 
     private static async Task<Socket> ConnectSocketAsync(ProbeTarget target, ConnectionInfo info, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ internal sealed class ServerWellKnown(WellKnownFetcher fetcher, TimeProvider tim
     /// <summary>The delegated name; null to fall through to SRV; HardError when m.server is invalid.</summary>
     public async Task<(ServerName? Delegated, bool HardError)> ReadAsync(string host, List<CheckStep> steps, CheckFacts facts, CancellationToken cancellationToken = default)
     {
-        var fetch = await fetcher.FetchAsync(HttpUrl.Https443(host, "/.well-known/matrix/server"), cancellationToken);
+        var fetch = await fetcher.FetchAsync(HttpUrl.ForHost(host, "/.well-known/matrix/server"), cancellationToken);
         facts.Fetched("server", fetch);
         var final = fetch.Final;
         var details = fetch.Redirects.Concat(final.Connection.Describe()).ToList();

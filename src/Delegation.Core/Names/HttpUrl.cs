@@ -19,7 +19,7 @@ internal sealed record HttpUrl(bool Https, string Host, int Port, string PathAnd
     public override string ToString() => $"{(Https ? "https" : "http")}://{Authority}{PathAndQuery}";
 
     /// <summary>An https URL on a host already known to be valid (a parsed server name's host).</summary>
-    public static HttpUrl Https443(string host, string path) => new(true, host, 443, path);
+    public static HttpUrl ForHost(string host, string path) => new(true, host, 443, path);
 
     /// <summary>Reads <paramref name="text"/>, relative to <paramref name="relativeTo"/> when given (a redirect's Location).</summary>
     public static bool TryParse(string? text, HttpUrl? relativeTo, [NotNullWhen(true)] out HttpUrl? url, [NotNullWhen(false)] out string? error)
