@@ -13,7 +13,7 @@ internal static class CheckAll
 {
     public static async Task<int> RunAsync(DelegationChecker checker, CheckSettings settings, IDelegationStore store, ICheckResultStore? results, int concurrency, bool json, CommandContext context, CancellationToken cancellationToken = default)
     {
-        var domains = await CheckRunner.ListDomainsAsync(
+        var rows = await CheckRunner.ListRowsAsync(
             store,
             domain => context.Error.WriteLineAsync($"skipped {domain}: a wildcard row has no single name to check; check a name under it instead"),
             cancellationToken);
@@ -32,16 +32,16 @@ internal static class CheckAll
         {
             await AnsiConsole.Progress().StartAsync(async progress =>
             {
-                var task = progress.AddTask("Checking delegations", maxValue: Math.Max(1, domains.Count));
-                summary = await runner.RunAsync(domains, options, results, _ => { task.Increment(1); return Task.CompletedTask; }, cancellationToken);
+                var task = progress.AddTask("Checking delegations", maxValue: Math.Max(1, rows.Count));
+                summary = await runner.RunAsync(rows, options, results, _ => { task.Increment(1); return Task.CompletedTask; }, cancellationToken);
             });
         }
         else
         {
             // The runner calls back one domain at a time, so the count and the line stay together.
             var done = 0;
-            summary = await runner.RunAsync(domains, options, results, check =>
-                context.Error.WriteLineAsync($"[{++done}/{domains.Count}] {check.Report.Domain}: server {CheckRenderer.Word(check.Report.Server.Verdict)}"), cancellationToken);
+            summary = await runner.RunAsync(rows, options, results, check =>
+                context.Error.WriteLineAsync($"[{++done}/{rows.Count}] {check.Report.Domain}: server {CheckRenderer.Word(check.Report.Server.Verdict)}"), cancellationToken);
         }
 
         var reports = summary.Checks.Select(c => c.Report).ToList();

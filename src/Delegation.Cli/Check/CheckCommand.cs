@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Delegation.Checks;
 using Delegation.Cli.Common;
+using Delegation.Names;
+using Delegation.Table;
 
 namespace Delegation.Cli.Check;
 
@@ -55,10 +57,28 @@ internal static class CheckCommand
                 return await CheckAll.RunAsync(checker, settings, connection.CreateStore(parseResult), recordIn, limit, parseResult.GetValue(json), context, cancellationToken);
             }
 
-            var report = await checker.CheckAsync(name!, cancellationToken);
+            var row = connection.IsConfigured(parseResult) ? await ReadRowAsync(connection.CreateStore(parseResult), name!, context, cancellationToken) : null;
+            var report = row is null ? await checker.CheckAsync(name!, cancellationToken) : await checker.CheckAsync(row, cancellationToken);
             await (parseResult.GetValue(json) ? CheckRenderer.WriteJsonAsync(report, context.Output) : CheckRenderer.WriteTextAsync(report, context.Output));
             return report.FederationWorks ? ExitCodes.Success : FederationFails;
         });
         return command;
+    }
+
+    /// <summary>The domain's row, to compare what the domain serves with; null (with a note) when there is none.</summary>
+    private static async Task<DelegationRow?> ReadRowAsync(IDelegationStore store, string name, CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!DomainName.TryParse(name.Trim().TrimEnd('.'), out var domain, out _) || DomainName.IsWildcard(domain))
+        {
+            return null;
+        }
+
+        var row = await store.GetAsync(domain, cancellationToken);
+        if (row is null)
+        {
+            await context.Error.WriteLineAsync($"{domain} has no row in the table: what it serves is not compared with a row.");
+        }
+
+        return row;
     }
 }

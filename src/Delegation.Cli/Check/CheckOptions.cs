@@ -4,6 +4,9 @@ using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
 using Delegation.Checks;
 using Delegation.Cli.Common;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Delegation.Cli.Check;
 
@@ -22,8 +25,14 @@ internal sealed class CheckOptions
 
     public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for each connection, DNS answer and response (default 30, as gomatrixserverlib).", DefaultValueFactory = _ => CheckSettings.DefaultTimeout.TotalSeconds };
 
+    public Option<bool> AllowPrivateAddresses { get; } = new("--allow-private-addresses")
+    {
+        Description = "Also connect to loopback, private, link-local and other non-public addresses when a domain's documents or DNS name them (refused by default; --resolve pins are always allowed). Same as the setting DelegationChecks__AllowPrivateAddresses=true.",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(AllowPrivateAddresses);
         command.Options.Add(Resolve);
         command.Options.Add(Dns);
         command.Options.Add(CaCert);
@@ -44,13 +53,37 @@ internal sealed class CheckOptions
             pins.Add(ResolvePin.TryParse(text, out var pin) ? pin : throw new CliException(ExitCodes.Usage, $"--resolve '{text}' is invalid: it {ResolvePin.Rule}."));
         }
 
-        return new CheckSettings
+        return ReadWatchSettings(parseResult) with
         {
             Timeout = TimeSpan.FromSeconds(timeout),
             Pins = pins,
             DnsServer = ReadDns(parseResult.GetValue(Dns)),
             ExtraCertificateAuthorities = ReadAuthorities(parseResult.GetValue(CaCert) ?? []),
         };
+    }
+
+    /// <summary>
+    /// The settings the function app's checks use, bound the same way (<see cref="DelegationChecksOptions"/> from the
+    /// environment), with this command's flags laid over them as configuration.
+    /// </summary>
+    private CheckSettings ReadWatchSettings(ParseResult parseResult)
+    {
+        var flags = new Dictionary<string, string?>();
+        if (parseResult.GetValue(AllowPrivateAddresses))
+        {
+            flags[$"{DelegationChecksOptions.SectionName}:{nameof(DelegationChecksOptions.AllowPrivateAddresses)}"] = "true";
+        }
+
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(flags).Build();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddDelegationChecks().BuildServiceProvider();
+        try
+        {
+            return services.GetRequiredService<IOptions<DelegationChecksOptions>>().Value.ToSettings();
+        }
+        catch (OptionsValidationException ex)
+        {
+            throw new CliException(ExitCodes.Usage, string.Join(" ", ex.Failures));
+        }
     }
 
     private static IPEndPoint? ReadDns(string? text)

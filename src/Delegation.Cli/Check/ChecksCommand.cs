@@ -59,8 +59,9 @@ internal static class ChecksCommand
         result.StatusWord,
         result.CheckedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         result.CertificateExpires?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
-        result.Step ?? "-",
-        result.Message ?? "-",
+        // Results written by older versions, or by hand, may hold raw customer text.
+        CustomerText.Escape(result.Step ?? "-"),
+        CustomerText.Escape(result.Message ?? "-"),
     ];
 
     private static async Task WriteTableAsync(List<string[]> rows, TextWriter output)

@@ -40,7 +40,21 @@ internal sealed class ConnectionOptions
         command.Options.Add(Table);
     }
 
+    /// <summary>True when a table is named on the command line or in the environment (not only the Azurite default).</summary>
+    public bool IsConfigured(ParseResult parseResult)
+    {
+        var options = ReadConfigured(parseResult);
+        return options.ConnectionString is not null || options.TableServiceUri is not null || parseResult.GetValue(Table) is not null;
+    }
+
     public DelegationStorageOptions Read(ParseResult parseResult)
+    {
+        var options = ReadConfigured(parseResult);
+        options.ConnectionString = options.TableServiceUri is null ? options.ConnectionString ?? DevelopmentStorage : null;
+        return options;
+    }
+
+    private DelegationStorageOptions ReadConfigured(ParseResult parseResult)
     {
         var uri = parseResult.GetValue(TableServiceUri);
         if (uri is not null && DelegationStorageOptions.CheckTableServiceUri(uri) is { } problem)
@@ -65,9 +79,7 @@ internal sealed class ConnectionOptions
         var settings = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
         try
         {
-            var options = DelegationTableClientFactory.ReadOptions(settings);
-            options.ConnectionString = options.TableServiceUri is null ? options.ConnectionString ?? DevelopmentStorage : null;
-            return options;
+            return DelegationTableClientFactory.ReadOptions(settings);
         }
         catch (InvalidOperationException ex)
         {

@@ -25,7 +25,8 @@ internal static class TextTable
             return "-";
         }
 
-        var flat = value.ReplaceLineEndings(" ");
+        // Rows and recorded results can hold what a customer's server sent, or a hand edit: never raw control characters.
+        var flat = Delegation.Checks.CustomerText.Escape(value.ReplaceLineEndings(" "), int.MaxValue);
         return flat.Length <= maxLength ? flat : string.Concat(flat.AsSpan(0, maxLength - 3), "...");
     }
 

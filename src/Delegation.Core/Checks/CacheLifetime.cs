@@ -29,14 +29,14 @@ internal sealed record CacheLifetime(string Source, TimeSpan? Requested, TimeSpa
         if (directives.TryGetValue("max-age", out var maxAge) && !string.IsNullOrEmpty(maxAge)
             && long.TryParse(maxAge, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds))
         {
-            return Clamp($"Cache-Control: max-age={maxAge}", TimeSpan.FromSeconds(Math.Clamp(seconds, -Maximum.TotalSeconds, Maximum.TotalSeconds * 10)));
+            return Clamp($"Cache-Control: max-age={CustomerText.Quote(maxAge)}", TimeSpan.FromSeconds(Math.Clamp(seconds, -Maximum.TotalSeconds, Maximum.TotalSeconds * 10)));
         }
 
         if (expires.LastOrDefault() is { } expiresText)
         {
             return DateTimeOffset.TryParseExact(expiresText.Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-                ? Clamp($"Expires: {expiresText}", date - now)
-                : Clamp($"Expires: {expiresText} (not a valid date, so already expired)", TimeSpan.Zero);
+                ? Clamp($"Expires: {CustomerText.Quote(expiresText)}", date - now)
+                : Clamp($"Expires: {CustomerText.Quote(expiresText)} (not a valid date, so already expired)", TimeSpan.Zero);
         }
 
         return new CacheLifetime("no Cache-Control max-age or Expires", null, Default);

@@ -7,7 +7,7 @@ namespace Delegation.Checks;
 internal sealed record CertificateInfo(IReadOnlyList<string> Names, string Issuer, DateTimeOffset NotAfter, string? Problem)
 {
     public override string ToString() =>
-        $"certificate for {string.Join(", ", Names)}; issued by {Issuer}; expires {NotAfter.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}{(Problem is null ? "; valid" : $"; {Problem}")}";
+        $"certificate for {string.Join(", ", Names.Select(CustomerText.Quote))}; issued by {CustomerText.Quote(Issuer)}; expires {NotAfter.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}{(Problem is null ? "; valid" : $"; {Problem}")}";
 
     public static CertificateInfo From(X509Certificate2 certificate, string? problem) =>
         new(NamesOf(certificate), certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: true), new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero), problem);

@@ -20,7 +20,7 @@ internal sealed class CertificateValidator(X509Certificate2Collection extraAutho
 
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
         {
-            return $"the certificate is not valid for '{name}': it names {string.Join(", ", CertificateInfo.NamesOf(certificate))}";
+            return $"the certificate is not valid for '{name}': it names {string.Join(", ", CertificateInfo.NamesOf(certificate).Select(CustomerText.Quote))}";
         }
 
         if (!errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
@@ -59,7 +59,7 @@ internal sealed class CertificateValidator(X509Certificate2Collection extraAutho
 
         if (statuses.Contains(X509ChainStatusFlags.UntrustedRoot) || statuses.Contains(X509ChainStatusFlags.PartialChain))
         {
-            return $"the certificate is issued by '{certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: true)}', which is not a trusted certificate authority (a self-signed certificate, or the intermediate certificates are missing)";
+            return $"the certificate is issued by '{CustomerText.Quote(certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: true))}', which is not a trusted certificate authority (a self-signed certificate, or the intermediate certificates are missing)";
         }
 
         var detail = chain is null ? "unknown chain error" : string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0));

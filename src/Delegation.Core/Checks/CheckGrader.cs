@@ -14,7 +14,9 @@ internal static class CheckGrader
     public static CheckResult Grade(CheckReport report, DateTimeOffset checkedAt, CheckSettings settings)
     {
         var expires = report.Facts.FederationCertificate?.NotAfter;
-        var failure = FirstStep(report.Server, StepStatus.Fail) ?? FirstStep(report.Client, StepStatus.Fail);
+        // A support document is advisory, but one that differs from its row shows the domain is not served by us.
+        var failure = FirstStep(report.Server, StepStatus.Fail) ?? FirstStep(report.Client, StepStatus.Fail)
+            ?? report.Support.Steps.FirstOrDefault(s => s.Status == StepStatus.Fail && s.Name == DriftCheck.Step);
         if (failure is not null)
         {
             return new CheckResult(report.Domain, checkedAt, CheckStatus.Fail, failure.Name, failure.Summary, expires);
@@ -35,7 +37,7 @@ internal static class CheckGrader
     {
         if (facts.FederationCertificate is { } certificate && certificate.NotAfter - now < settings.CertificateWarning)
         {
-            yield return CheckStep.Warn("certificate", $"the homeserver certificate for {string.Join(", ", certificate.Names)} expires {certificate.NotAfter.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}");
+            yield return CheckStep.Warn("certificate", $"the homeserver certificate for {string.Join(", ", certificate.Names.Select(CustomerText.Quote))} expires {certificate.NotAfter.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}");
         }
 
         if (facts.Delegated is { Kind: ServerHostKind.DnsName, Port: null } delegated)

@@ -15,6 +15,9 @@ internal sealed partial class CheckRunner
         [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Delegation check of {Domain} did not finish within {Seconds} s")]
         public static partial void DomainTimedOut(ILogger logger, string domain, double seconds);
 
+        [LoggerMessage(EventId = 24, Level = LogLevel.Error, Message = "Delegation check of {Domain} stopped on an unexpected error; it is recorded as failed")]
+        public static partial void DomainCheckBroke(ILogger logger, string domain, Exception exception);
+
         [LoggerMessage(EventId = 23, Level = LogLevel.Error, Message = "The check result of {Domain} could not be recorded")]
         public static partial void RecordFailed(ILogger logger, string domain, Exception exception);
     }

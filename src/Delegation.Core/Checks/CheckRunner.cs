@@ -11,15 +11,15 @@ namespace Delegation.Checks;
 /// </summary>
 internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettings settings, CheckMetrics metrics, ILogger<CheckRunner> logger, TimeProvider timeProvider)
 {
-    /// <summary>The domains of every row, in table order; wildcard rows have no single name to check and are passed to <paramref name="skipped"/>.</summary>
-    public static async Task<List<string>> ListDomainsAsync(IDelegationStore store, Func<string, Task>? skipped = null, CancellationToken cancellationToken = default)
+    /// <summary>Every row to check, in table order; wildcard rows have no single name to check and are passed to <paramref name="skipped"/>.</summary>
+    public static async Task<List<DelegationRow>> ListRowsAsync(IDelegationStore store, Func<string, Task>? skipped = null, CancellationToken cancellationToken = default)
     {
-        var domains = new List<string>();
+        var rows = new List<DelegationRow>();
         await foreach (var row in store.ListAsync(cancellationToken))
         {
             if (!DomainName.IsWildcard(row.Domain))
             {
-                domains.Add(row.Domain);
+                rows.Add(row);
             }
             else if (skipped is not null)
             {
@@ -27,30 +27,29 @@ internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettin
             }
         }
 
-        return domains;
+        return rows;
     }
 
     /// <summary>
-    /// Checks each domain; records results in <paramref name="results"/> when given. <paramref name="onChecked"/> is
+    /// Checks each row's domain and compares what it serves with the row; records results in <paramref name="results"/> when given. <paramref name="onChecked"/> is
     /// called once per domain, one call at a time, in the order the checks finish.
     /// </summary>
     public async Task<CheckRunSummary> RunAsync(
-        IReadOnlyList<string> domains,
+        IReadOnlyList<DelegationRow> rows,
         CheckRunOptions options,
         ICheckResultStore? results = null,
         Func<DomainCheck, Task>? onChecked = null,
         CancellationToken cancellationToken = default)
     {
-        var checks = new DomainCheck[domains.Count];
+        var checks = new DomainCheck[rows.Count];
         var recordFailures = new List<string>();
         using var callbacks = new SemaphoreSlim(1, 1);
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, domains.Count),
+            Enumerable.Range(0, rows.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
             async (index, token) =>
             {
-                var report = await CheckOneAsync(domains[index], options.DomainTimeout, token);
-                var result = CheckGrader.Grade(report, timeProvider.GetUtcNow(), settings);
+                var (report, result) = await CheckOneAsync(rows[index], options.DomainTimeout, token);
                 metrics.Checked(result.Status);
                 LogResult(result);
                 var failure = results is null ? null : await RecordAsync(results, result, token);
@@ -76,20 +75,31 @@ internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettin
         return new CheckRunSummary(checks, recordFailures);
     }
 
-    private async Task<CheckReport> CheckOneAsync(string domain, TimeSpan limit, CancellationToken cancellationToken)
+    /// <summary>One domain's report and result; every failure but the caller's cancellation becomes a failing result.</summary>
+    private async Task<(CheckReport Report, CheckResult Result)> CheckOneAsync(DelegationRow row, TimeSpan limit, CancellationToken cancellationToken)
     {
+        var domain = row.Domain;
         using var timeout = new CancellationTokenSource(limit, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        CheckReport report;
         try
         {
             // WaitAsync frees the slot even if some lookup ignores the token; the abandoned check ends on its own timeouts.
-            return await checker.CheckAsync(domain, linked.Token).WaitAsync(linked.Token);
+            report = await checker.CheckAsync(row, linked.Token).WaitAsync(linked.Token);
+            return (report, CheckGrader.Grade(report, timeProvider.GetUtcNow(), settings));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             Log.DomainTimedOut(logger, domain, limit.TotalSeconds);
-            return CheckReport.Failed(domain, CheckStep.Fail("check", $"the check did not finish within {limit.TotalSeconds:0.#} s"));
+            report = CheckReport.Failed(domain, CheckStep.Fail("check", $"the check did not finish within {limit.TotalSeconds:0.#} s"));
         }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.DomainCheckBroke(logger, domain, ex);
+            report = CheckReport.Failed(domain, CheckStep.Fail("check", $"the check stopped on an unexpected error: {ex.GetType().Name}: {CustomerText.Quote(ex.Message)}"));
+        }
+
+        return (report, CheckGrader.Grade(report, timeProvider.GetUtcNow(), settings));
     }
 
     private async Task<string?> RecordAsync(ICheckResultStore results, CheckResult result, CancellationToken cancellationToken)

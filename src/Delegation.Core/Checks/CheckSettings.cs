@@ -13,6 +13,9 @@ internal sealed record CheckSettings
     /// <summary>Go's http.Client stops after 10 redirects; Synapse's agent allows 20. We use the stricter one.</summary>
     public const int MaxRedirects = 10;
 
+    /// <summary>SRV targets tried per name, in priority order: each one that never answers costs a whole timeout.</summary>
+    public const int MaxSrvTargets = 8;
+
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
@@ -26,6 +29,9 @@ internal sealed record CheckSettings
     public IReadOnlyList<ResolvePin> Pins { get; init; } = [];
 
     public IPEndPoint? DnsServer { get; init; }
+
+    /// <summary>Connect also to loopback, private and other ranges <see cref="AddressPolicy"/> refuses, for intranets and tests.</summary>
+    public bool AllowPrivateAddresses { get; init; }
 
     public X509Certificate2Collection ExtraCertificateAuthorities { get; init; } = [];
 }

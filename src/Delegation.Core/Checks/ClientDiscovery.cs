@@ -11,7 +11,7 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
     public async Task<SectionReport> RunAsync(string host, CheckFacts facts, CancellationToken cancellationToken = default)
     {
         var steps = new List<CheckStep>();
-        var fetch = await fetcher.FetchAsync(new Uri($"https://{host}/.well-known/matrix/client"), cancellationToken);
+        var fetch = await fetcher.FetchAsync(HttpUrl.ForHost(host, "/.well-known/matrix/client"), cancellationToken);
         facts.Fetched("client", fetch);
         var final = fetch.Final;
         var details = fetch.RedirectsWithCors.Concat(final.Connection.Describe()).ToList();
@@ -35,7 +35,7 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
         }
 
         var cors = final.Header("Access-Control-Allow-Origin");
-        details.Add($"Access-Control-Allow-Origin: {cors ?? "(missing)"}");
+        details.Add($"Access-Control-Allow-Origin: {CustomerText.Quote(cors ?? "(missing)")}");
         if (final.Status != 200)
         {
             steps.Add(CheckStep.Fail(Step, $"GET {final.Target.DisplayUrl} answered {final.Status} (FAIL_PROMPT)", details));
@@ -53,16 +53,16 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
             ? CheckStep.Fail(Step, $"{redirect.Target.DisplayUrl} redirects ({redirect.Status}) without Access-Control-Allow-Origin: web clients such as Element Web cannot follow the redirect, so client discovery fails in a browser", details)
             : cors is null
             ? CheckStep.Fail(Step, "no Access-Control-Allow-Origin header: web clients such as Element Web cannot read the document", details)
-            : CheckStep.Ok(Step, $"m.homeserver.base_url is {baseUrl}{via}", details));
+            : CheckStep.Ok(Step, $"m.homeserver.base_url is {CustomerText.Quote(baseUrl)}{via}", details));
         if (!BaseUrl.TryValidate(baseUrl, out var urlError))
         {
-            steps.Add(CheckStep.Fail("homeserver", $"m.homeserver.base_url '{baseUrl}' {urlError} (FAIL_ERROR)"));
+            steps.Add(CheckStep.Fail("homeserver", $"m.homeserver.base_url '{CustomerText.Quote(baseUrl)}' {urlError} (FAIL_ERROR)"));
             return SectionReport.From("client", steps);
         }
 
         if (identityUrl is not null && !BaseUrl.TryValidate(identityUrl, out var identityError))
         {
-            steps.Add(CheckStep.Fail("identity server", $"m.identity_server.base_url '{identityUrl}' {identityError} (FAIL_ERROR)"));
+            steps.Add(CheckStep.Fail("identity server", $"m.identity_server.base_url '{CustomerText.Quote(identityUrl)}' {identityError} (FAIL_ERROR)"));
         }
 
         steps.Add(await VersionsAsync(baseUrl!, cancellationToken));
@@ -71,7 +71,12 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
 
     private async Task<CheckStep> VersionsAsync(string baseUrl, CancellationToken cancellationToken)
     {
-        var fetch = await fetcher.FetchAsync(new Uri(baseUrl.TrimEnd('/') + "/_matrix/client/versions"), cancellationToken);
+        if (!HttpUrl.TryParse(baseUrl.TrimEnd('/') + "/_matrix/client/versions", null, out var versionsUrl, out var urlError))
+        {
+            return CheckStep.Fail("homeserver", $"m.homeserver.base_url '{CustomerText.Quote(baseUrl)}' {urlError} (FAIL_ERROR)");
+        }
+
+        var fetch = await fetcher.FetchAsync(versionsUrl, cancellationToken);
         var final = fetch.Final;
         var details = fetch.Redirects.Concat(final.Connection.Describe()).Concat(final.Status is null ? [] : [final.StatusLine]).ToList();
         var url = final.Target.DisplayUrl;
@@ -88,7 +93,7 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
         var versions = ReadVersions(final.Body);
         return versions is null
             ? CheckStep.Fail("homeserver", $"GET {url} did not answer JSON with a 'versions' array (FAIL_ERROR)", details)
-            : CheckStep.Ok("homeserver", $"{url} supports {string.Join(", ", versions.TakeLast(3))}", details);
+            : CheckStep.Ok("homeserver", $"{url} supports {string.Join(", ", versions.TakeLast(3).Select(CustomerText.Quote))}", details);
     }
 
     private static bool TryReadBaseUrls(byte[] body, out string? baseUrl, out string? identityUrl, out string? problem)
@@ -118,7 +123,7 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
         }
         catch (JsonException ex)
         {
-            problem = $"the body is not valid JSON ({ex.Message.Split('.')[0]})";
+            problem = $"the body is not valid JSON ({CustomerText.Quote(ex.Message.Split('.')[0])})";
             return false;
         }
     }

@@ -15,11 +15,22 @@ internal sealed class ConnectionInfo
 
     public string? Failure { get; set; }
 
+    /// <summary>True when the outbound address policy refused every address (<see cref="AddressPolicy"/>).</summary>
+    public bool Refused { get; set; }
+
+    /// <summary>Addresses the policy refused while others were allowed, with the reason.</summary>
+    public IReadOnlyList<string> RefusedAddresses { get; set; } = [];
+
     public IEnumerable<string> Describe()
     {
         if (Addresses.Count > 0)
         {
             yield return $"addresses ({AddressSource}): {string.Join(", ", Addresses)}";
+        }
+
+        foreach (var refused in RefusedAddresses)
+        {
+            yield return $"refused: {refused}";
         }
 
         if (ConnectedTo is not null)

@@ -1,4 +1,5 @@
 using Delegation.Names;
+using Delegation.Table;
 
 namespace Delegation.Checks;
 
@@ -31,15 +32,48 @@ internal sealed class DelegationChecker : IDisposable
 
         if (!ServerName.TryParse(name, out var serverName, out var error))
         {
-            return CheckReport.Failed(input, CheckStep.Fail("server name", $"'{input}' is not a valid server name ({error})"));
+            return CheckReport.Failed(input, CheckStep.Fail("server name", $"'{CustomerText.Quote(input)}' is not a valid server name ({error})"));
         }
 
         var host = serverName.Host;
         var facts = new CheckFacts();
-        var server = _server.RunAsync(serverName.ToString(), facts, cancellationToken);
-        var client = _client.RunAsync(host, facts, cancellationToken);
-        var support = _support.RunAsync(host, facts, cancellationToken);
+        var server = GuardAsync("server", _server.RunAsync(serverName.ToString(), facts, cancellationToken), cancellationToken);
+        var client = GuardAsync("client", _client.RunAsync(host, facts, cancellationToken), cancellationToken);
+        var support = GuardAsync("support", _support.RunAsync(host, facts, cancellationToken), cancellationToken);
         return new CheckReport(serverName.ToString(), await server, await client, await support) { Facts = facts };
+    }
+
+    /// <summary>Checks the row's domain, then compares what it serves with what the row renders (<see cref="DriftCheck"/>).</summary>
+    public async Task<CheckReport> CheckAsync(DelegationRow row, CancellationToken cancellationToken = default)
+    {
+        var report = await CheckAsync(row.Domain, cancellationToken);
+        foreach (var (section, step) in DriftCheck.Compare(row, report.Facts.Documents))
+        {
+            report = section switch
+            {
+                "server" => report with { Server = report.Server.With(step) },
+                "client" => report with { Client = report.Client.With(step) },
+                _ => report with { Support = report.Support.With(step) },
+            };
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// What a customer controls can meet a defect in the engine; that must fail this section of this domain, never the
+    /// run. Only the caller's cancellation passes through.
+    /// </summary>
+    private static async Task<SectionReport> GuardAsync(string name, Task<SectionReport> section, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await section;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return SectionReport.From(name, [CheckStep.Fail("check", $"the {name} check stopped on an unexpected error: {ex.GetType().Name}: {CustomerText.Quote(ex.Message)}")]);
+        }
     }
 
     public void Dispose() => _probe.Dispose();

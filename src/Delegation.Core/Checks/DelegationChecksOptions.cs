@@ -29,8 +29,15 @@ internal sealed class DelegationChecksOptions
     /// <summary>A run waits a random time up to this before it starts, so many deployments do not all check at once.</summary>
     public double MaxStartDelaySeconds { get; set; } = 600;
 
+    /// <summary>
+    /// Lets the checks connect to loopback, private, link-local and the other ranges refused by default, when a
+    /// customer's documents or DNS name them (an intranet deployment). Off by default.
+    /// </summary>
+    public bool AllowPrivateAddresses { get; set; }
+
     public CheckSettings ToSettings() => new()
     {
+        AllowPrivateAddresses = AllowPrivateAddresses,
         Timeout = TimeSpan.FromSeconds(RequestTimeoutSeconds),
         CertificateWarning = TimeSpan.FromDays(CertificateWarningDays),
         SlowDocument = TimeSpan.FromSeconds(SlowDocumentSeconds),

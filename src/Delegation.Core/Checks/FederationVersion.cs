@@ -72,7 +72,7 @@ internal sealed class FederationVersion(HttpProbe probe, TimeSpan certificateWar
 
             var name = server.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : "a homeserver";
             var version = server.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? $" {v.GetString()}" : string.Empty;
-            return name + version;
+            return CustomerText.Quote(name + version);
         }
         catch (JsonException)
         {

@@ -18,12 +18,14 @@ internal sealed class HttpProbe : IDisposable
     private readonly AddressResolver _addresses;
     private readonly CertificateValidator _validator;
     private readonly TimeSpan _timeout;
+    private readonly bool _allowPrivateAddresses;
 
     public HttpProbe(CheckSettings settings, AddressResolver addresses, CertificateValidator validator)
     {
         _addresses = addresses;
         _validator = validator;
         _timeout = settings.Timeout;
+        _allowPrivateAddresses = settings.AllowPrivateAddresses;
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -110,6 +112,12 @@ internal sealed class HttpProbe : IDisposable
         {
             info.Failure = error;
             throw new HttpRequestException(error);
+        }
+
+        // After DNS and just before connecting, so no redirect or record can lead around it; the operator's pins are exempt.
+        if (source != AddressResolver.PinSource && !_allowPrivateAddresses)
+        {
+            AddressPolicy.Enforce(info);
         }
 
         var socket = await ConnectSocketAsync(target, info, cancellationToken);

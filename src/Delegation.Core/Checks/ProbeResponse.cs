@@ -16,6 +16,6 @@ internal sealed record ProbeResponse(
     public IEnumerable<string> HeaderValues(string name) => Header(name) is { } value ? [value] : [];
 
     public string StatusLine => Status is { } status
-        ? $"{status.ToString(CultureInfo.InvariantCulture)}, {Body.Length.ToString(CultureInfo.InvariantCulture)} bytes, Content-Type: {Header("Content-Type") ?? "(none)"}"
+        ? $"{status.ToString(CultureInfo.InvariantCulture)}, {Body.Length.ToString(CultureInfo.InvariantCulture)} bytes, Content-Type: {CustomerText.Quote(Header("Content-Type") ?? "(none)")}"
         : "no response";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using Delegation.Names;
 
 namespace Delegation.Checks;
 
@@ -9,8 +10,8 @@ namespace Delegation.Checks;
 /// </summary>
 internal sealed record ProbeTarget(bool Tls, string ConnectHost, int Port, string TlsName, string HostHeader, string PathAndQuery)
 {
-    public static ProbeTarget ForUrl(Uri url) =>
-        new(url.Scheme == Uri.UriSchemeHttps, url.IdnHost, url.Port, url.IdnHost, url.IsDefaultPort ? url.IdnHost : url.Authority, url.PathAndQuery);
+    public static ProbeTarget ForUrl(HttpUrl url) =>
+        new(url.Https, url.Host, url.Port, url.Host.Trim('[', ']'), url.Authority, url.PathAndQuery);
 
     /// <summary>The URL as an admin would type it: the Host header's name on the connection's port.</summary>
     public string DisplayUrl => $"{(Tls ? "https" : "http")}://{HostWithPort(HostHeader)}{PathAndQuery}";

@@ -33,10 +33,25 @@ public sealed partial class ScheduledChecks
         Log.Starting(_logger, delay.TotalSeconds);
         await Task.Delay(delay, _timeProvider, cancellationToken);
 
-        var domains = await CheckRunner.ListDomainsAsync(_delegations, cancellationToken: cancellationToken);
-        var summary = await _runner.RunAsync(domains, _options.ToRunOptions(), _results, cancellationToken: cancellationToken);
+        var rows = RotateForDay(await CheckRunner.ListRowsAsync(_delegations, cancellationToken: cancellationToken), _timeProvider.GetUtcNow());
+        var summary = await _runner.RunAsync(rows, _options.ToRunOptions(), _results, cancellationToken: cancellationToken);
         var (ok, warnings, failures) = (summary.Count(CheckStatus.Ok), summary.Count(CheckStatus.Warning), summary.Count(CheckStatus.Fail));
-        Log.Finished(_logger, domains.Count, ok, warnings, failures, summary.RecordFailures.Count);
+        Log.Finished(_logger, rows.Count, ok, warnings, failures, summary.RecordFailures.Count);
         return summary;
+    }
+
+    /// <summary>
+    /// The rows from a starting point that moves one row further each day, so a run that is cut short (a host restart,
+    /// the function timeout) does not leave the same end of the alphabet unchecked day after day.
+    /// </summary>
+    internal static List<T> RotateForDay<T>(IReadOnlyList<T> rows, DateTimeOffset now)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var start = (int)(now.UtcDateTime.Date.Ticks / TimeSpan.TicksPerDay % rows.Count);
+        return [.. rows.Skip(start), .. rows.Take(start)];
     }
 }

@@ -11,14 +11,20 @@ internal sealed class ServerWellKnown(WellKnownFetcher fetcher, TimeProvider tim
     /// <summary>The delegated name; null to fall through to SRV; HardError when m.server is invalid.</summary>
     public async Task<(ServerName? Delegated, bool HardError)> ReadAsync(string host, List<CheckStep> steps, CheckFacts facts, CancellationToken cancellationToken = default)
     {
-        var fetch = await fetcher.FetchAsync(new Uri($"https://{host}/.well-known/matrix/server"), cancellationToken);
+        var fetch = await fetcher.FetchAsync(HttpUrl.ForHost(host, "/.well-known/matrix/server"), cancellationToken);
         facts.Fetched("server", fetch);
         var final = fetch.Final;
         var details = fetch.Redirects.Concat(final.Connection.Describe()).ToList();
         const string Step = "server well-known";
-        if (fetch.Error is { } error)
+        if (fetch.Error is { } error && fetch.Refused)
         {
-            steps.Add(CheckStep.Warn(Step, $"GET {final.Target.DisplayUrl}: {error}; {FallThrough}", details));
+            steps.Add(CheckStep.Fail(Step, $"GET {final.Target.DisplayUrl}: {error}", details));
+            return (null, true);
+        }
+
+        if (fetch.Error is { } failure)
+        {
+            steps.Add(CheckStep.Warn(Step, $"GET {final.Target.DisplayUrl}: {failure}; {FallThrough}", details));
             return (null, false);
         }
 
@@ -51,7 +57,7 @@ internal sealed class ServerWellKnown(WellKnownFetcher fetcher, TimeProvider tim
         details.Add($"cache lifetime: {lifetime}");
         if (!ServerName.TryParse(value, out var delegated, out var grammar))
         {
-            steps.Add(CheckStep.Fail(Step, $"m.server '{value}' is not a valid server name ({grammar}); homeservers refuse to federate with this domain", details));
+            steps.Add(CheckStep.Fail(Step, $"m.server '{CustomerText.Quote(value)}' is not a valid server name ({grammar}); homeservers refuse to federate with this domain", details));
             return (null, true);
         }
 
@@ -59,7 +65,7 @@ internal sealed class ServerWellKnown(WellKnownFetcher fetcher, TimeProvider tim
         var via = fetch.Hops.Any() ? $" (redirected to {final.Target.DisplayUrl})" : string.Empty;
         steps.Add(contentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true
             ? CheckStep.Ok(Step, $"m.server is {delegated}{via}", details)
-            : CheckStep.Warn(Step, $"m.server is {delegated}{via}, but Content-Type is '{contentType ?? "(none)"}', not application/json (homeservers parse it anyway; some tools do not)", details));
+            : CheckStep.Warn(Step, $"m.server is {delegated}{via}, but Content-Type is '{CustomerText.Quote(contentType ?? "(none)")}', not application/json (homeservers parse it anyway; some tools do not)", details));
         return (delegated, false);
     }
 
@@ -79,7 +85,7 @@ internal sealed class ServerWellKnown(WellKnownFetcher fetcher, TimeProvider tim
         }
         catch (JsonException ex)
         {
-            problem = $"the body is not valid JSON ({ex.Message.Split('.')[0]})";
+            problem = $"the body is not valid JSON ({CustomerText.Quote(ex.Message.Split('.')[0])})";
             return false;
         }
     }

@@ -24,7 +24,15 @@ internal sealed class SrvDiscovery(DnsLookup dns)
                 continue;
             }
 
-            var usable = answer.Records.Where(r => r.Host.Length > 0).ToList();
+            // A target is a host name; anything else in a customer's zone is reported, never connected to.
+            var invalid = answer.Records.Where(r => r.Host.Length > 0 && !Names.DnsName.IsValidAscii(r.Host, out _)).ToList();
+            var usable = answer.Records.Where(r => r.Host.Length > 0).Except(invalid).ToList();
+            if (invalid.Count > 0 && usable.Count == 0)
+            {
+                steps.Add(CheckStep.Fail("SRV", $"SRV {name} has no valid target: '{CustomerText.Quote(invalid[0].Host)}' is not a host name"));
+                return null;
+            }
+
             if (usable.Count == 0)
             {
                 steps.Add(CheckStep.Fail("SRV", $"SRV {name} has target '.', which says there is no federation service at {host}"));
@@ -32,6 +40,13 @@ internal sealed class SrvDiscovery(DnsLookup dns)
             }
 
             var details = usable.Select(r => r.ToString()).ToList();
+            if (usable.Count > CheckSettings.MaxSrvTargets)
+            {
+                // Each target that never answers costs a whole --timeout; a zone with dozens would hold the check for minutes.
+                details.Add($"{usable.Count - CheckSettings.MaxSrvTargets} more targets not tried (the check tries at most {CheckSettings.MaxSrvTargets}, in priority order)");
+                usable = usable.Take(CheckSettings.MaxSrvTargets).ToList();
+            }
+
             steps.Add(deprecated
                 ? CheckStep.Warn("SRV", $"found {name}, which is deprecated since Matrix 1.8: add the same record as _matrix-fed._tcp.{host}", details)
                 : CheckStep.Ok("SRV", $"found {name}", details));

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Delegation.Documents;
+using Delegation.Names;
 
 namespace Delegation.Checks;
 
@@ -12,7 +13,7 @@ internal sealed class SupportCheck(WellKnownFetcher fetcher)
     public async Task<SectionReport> RunAsync(string host, CheckFacts facts, CancellationToken cancellationToken = default)
     {
         var steps = new List<CheckStep>();
-        var fetch = await fetcher.FetchAsync(new Uri($"https://{host}/.well-known/matrix/support"), cancellationToken);
+        var fetch = await fetcher.FetchAsync(HttpUrl.ForHost(host, "/.well-known/matrix/support"), cancellationToken);
         facts.Fetched("support", fetch);
         var final = fetch.Final;
         var details = fetch.RedirectsWithCors.Concat(final.Connection.Describe()).ToList();
@@ -49,7 +50,7 @@ internal sealed class SupportCheck(WellKnownFetcher fetcher)
         }
 
         var contacts = document.TryGetProperty("contacts", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
-        var page = document.TryGetProperty("support_page", out var p) ? $", support page {p.GetString()}" : string.Empty;
+        var page = document.TryGetProperty("support_page", out var p) ? $", support page {CustomerText.Quote(p.ToString())}" : string.Empty;
         steps.Add(fetch.RedirectWithoutCors is { } redirect
             ? CheckStep.Warn(Step, $"valid, but {redirect.Target.DisplayUrl} redirects ({redirect.Status}) without Access-Control-Allow-Origin: web clients cannot follow the redirect", details)
             : final.Header("Access-Control-Allow-Origin") is null

@@ -8,15 +8,18 @@ internal sealed record WellKnownFetch(IReadOnlyList<ProbeResponse> Responses, st
 
     public ProbeResponse Final => Responses[^1];
 
+    /// <summary>True when the outbound policy refused to go on: a customer-named address, or a redirect from https to http.</summary>
+    public bool Refused { get; init; }
+
     /// <summary>The 30x responses followed, in order.</summary>
     public IEnumerable<ProbeResponse> Hops => Responses.Take(Responses.Count - 1);
 
     /// <summary>One line per redirect followed, for the report.</summary>
-    public IEnumerable<string> Redirects => Hops.Select(r => $"{r.Target.DisplayUrl} answered {r.Status} -> {r.Header("Location")}");
+    public IEnumerable<string> Redirects => Hops.Select(r => $"{r.Target.DisplayUrl} answered {r.Status} -> {CustomerText.Quote(r.Header("Location"))}");
 
     /// <summary>One line per redirect with its CORS header, for documents that browsers fetch.</summary>
     public IEnumerable<string> RedirectsWithCors => Hops.Select(r =>
-        $"{r.Target.DisplayUrl} answered {r.Status} -> {r.Header("Location")} (Access-Control-Allow-Origin: {r.Header("Access-Control-Allow-Origin") ?? "missing"})");
+        $"{r.Target.DisplayUrl} answered {r.Status} -> {CustomerText.Quote(r.Header("Location"))} (Access-Control-Allow-Origin: {CustomerText.Quote(r.Header("Access-Control-Allow-Origin") ?? "missing")})");
 
     /// <summary>The first redirect a browser refuses to follow for a script: one without Access-Control-Allow-Origin.</summary>
     public ProbeResponse? RedirectWithoutCors => Hops.FirstOrDefault(r => r.Header("Access-Control-Allow-Origin") is null);

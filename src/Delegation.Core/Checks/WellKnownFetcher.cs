@@ -1,3 +1,5 @@
+using Delegation.Names;
+
 namespace Delegation.Checks;
 
 /// <summary>
@@ -6,16 +8,16 @@ namespace Delegation.Checks;
 /// </summary>
 internal sealed class WellKnownFetcher(HttpProbe probe, TimeProvider timeProvider)
 {
-    public async Task<WellKnownFetch> FetchAsync(Uri url, CancellationToken cancellationToken = default)
+    public async Task<WellKnownFetch> FetchAsync(HttpUrl url, CancellationToken cancellationToken = default)
     {
         var started = timeProvider.GetTimestamp();
         var fetch = await FollowAsync(url, cancellationToken);
         return fetch with { Elapsed = timeProvider.GetElapsedTime(started) };
     }
 
-    private async Task<WellKnownFetch> FollowAsync(Uri url, CancellationToken cancellationToken)
+    private async Task<WellKnownFetch> FollowAsync(HttpUrl url, CancellationToken cancellationToken)
     {
-        var seen = new List<string> { url.AbsoluteUri };
+        var seen = new List<string> { url.ToString() };
         var responses = new List<ProbeResponse>();
         var current = url;
         var deadline = DateTimeOffset.UtcNow + probe.Timeout;
@@ -25,18 +27,23 @@ internal sealed class WellKnownFetcher(HttpProbe probe, TimeProvider timeProvide
             responses.Add(response);
             if (response.Status is not (301 or 302 or 303 or 307 or 308) || response.Error is not null)
             {
-                return new WellKnownFetch(responses, response.Error);
+                return new WellKnownFetch(responses, response.Error) { Refused = response.Connection.Refused };
             }
 
             var location = response.Header("Location");
-            if (location is null || !Uri.TryCreate(current, location, out var next) || (next.Scheme != Uri.UriSchemeHttps && next.Scheme != Uri.UriSchemeHttp))
+            if (!HttpUrl.TryParse(location, current, out var next, out var problem))
             {
-                return new WellKnownFetch(responses, $"{current} answered {response.Status} with Location '{location}', which is not an http(s) URL");
+                return new WellKnownFetch(responses, $"{current} answered {response.Status} with Location '{CustomerText.Quote(location)}', which is not a usable http(s) URL (it {problem})");
             }
 
-            if (seen.Contains(next.AbsoluteUri))
+            if (current.Https && !next.Https)
             {
-                return new WellKnownFetch(responses, $"redirect loop: {string.Join(" -> ", seen)} -> {next.AbsoluteUri}");
+                return new WellKnownFetch(responses, $"refused: {current} redirects to {next}, from https to plain http, which is not followed") { Refused = true };
+            }
+
+            if (seen.Contains(next.ToString()))
+            {
+                return new WellKnownFetch(responses, $"redirect loop: {string.Join(" -> ", seen)} -> {next}");
             }
 
             if (responses.Count >= CheckSettings.MaxRedirects)
@@ -44,7 +51,7 @@ internal sealed class WellKnownFetcher(HttpProbe probe, TimeProvider timeProvide
                 return new WellKnownFetch(responses, $"too many redirects: gave up after {CheckSettings.MaxRedirects} hops, starting at {url}");
             }
 
-            seen.Add(next.AbsoluteUri);
+            seen.Add(next.ToString());
             current = next;
         }
     }

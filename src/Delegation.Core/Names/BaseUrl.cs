@@ -30,7 +30,7 @@ public static class BaseUrl
             return false;
         }
 
-        error = null;
-        return true;
+        // The host must be one the check engine (and any client) can connect to: an IP literal or a valid DNS name.
+        return HttpUrl.TryParse(value, null, out _, out error);
     }
 }

@@ -33,7 +33,7 @@ public sealed class CheckRunnerTests : IDisposable
         });
         var runner = CreateRunner(network);
 
-        var run = runner.RunAsync(["hang.test", "good.test"], new CheckRunOptions(2, TimeSpan.FromSeconds(90)), onChecked: check =>
+        var run = runner.RunAsync([new DelegationRow("hang.test"), new DelegationRow("good.test")], new CheckRunOptions(2, TimeSpan.FromSeconds(90)), onChecked: check =>
         {
             if (check.Report.Domain == "good.test")
             {
@@ -61,7 +61,7 @@ public sealed class CheckRunnerTests : IDisposable
         using var checks = new MetricCollector<long>(MeterFactory, "Delegation", "delegation.checks");
         var runner = CreateRunner(network);
 
-        var summary = await runner.RunAsync(["good.test", "broken.test"], new CheckRunOptions(2, TimeSpan.FromSeconds(60)), cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
+        var summary = await runner.RunAsync([new DelegationRow("good.test"), new DelegationRow("broken.test")], new CheckRunOptions(2, TimeSpan.FromSeconds(60)), cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
 
         Assert.Equal([CheckStatus.Ok, CheckStatus.Fail], summary.Checks.Select(c => c.Result.Status));
         Assert.Equal(["fail", "ok"], checks.GetMeasurementSnapshot().Select(m => (string)m.Tags["result"]!).Order());
@@ -78,7 +78,7 @@ public sealed class CheckRunnerTests : IDisposable
         var results = new TableCheckResultStore(table);
         var runner = CreateRunner(network);
 
-        await runner.RunAsync(["good.test", "broken.test"], new CheckRunOptions(2, TimeSpan.FromSeconds(60)), results, cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
+        await runner.RunAsync([new DelegationRow("good.test"), new DelegationRow("broken.test")], new CheckRunOptions(2, TimeSpan.FromSeconds(60)), results, cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
         var recorded = await results.ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["broken.test", "good.test"], recorded.Select(r => r.Domain));
@@ -103,7 +103,7 @@ public sealed class CheckRunnerTests : IDisposable
         using var recordFailures = new MetricCollector<long>(MeterFactory, "Delegation", "delegation.checks.record_failures");
         var runner = CreateRunner(network);
 
-        var domains = await CheckRunner.ListDomainsAsync(delegations, cancellationToken: TestContext.Current.CancellationToken);
+        var domains = await CheckRunner.ListRowsAsync(delegations, cancellationToken: TestContext.Current.CancellationToken);
         var summary = await runner.RunAsync(domains, new CheckRunOptions(2, TimeSpan.FromSeconds(60)), results, cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, summary.RecordFailures.Count);
@@ -113,6 +113,20 @@ public sealed class CheckRunnerTests : IDisposable
         var after = await delegations.ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(before.Count, after.Count);
         Assert.All(before.Zip(after), pair => Assert.True(pair.First.HasSameValues(pair.Second)));
+    }
+
+    [Fact]
+    public async Task RunAsync_DomainWhoseCheckWouldThrow_FailsThatDomainAndChecksTheOthers()
+    {
+        await using var network = (await CheckNetwork.StartAsync()).Good("good.test");
+        network.Pin("zwj.test", 443).Server.ValidFor("zwj.test")
+            .Json("zwj.test", Scenario.ClientWellKnown, "{\"m.homeserver\":{\"base_url\":\"https://a\u200d.crash.test\"}}", 200, Scenario.Cors);
+        var runner = CreateRunner(network);
+
+        var summary = await runner.RunAsync([new DelegationRow("zwj.test"), new DelegationRow("good.test")], new CheckRunOptions(2, TimeSpan.FromSeconds(60)), cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
+
+        Assert.Equal([("zwj.test", CheckStatus.Fail), ("good.test", CheckStatus.Ok)], summary.Checks.Select(c => (c.Result.Domain, c.Result.Status)));
+        Assert.Contains(summary.Checks[0].Report.Client.Steps, s => s.Name == "homeserver" && s.Status == StepStatus.Fail);
     }
 
     public void Dispose() => _services.Dispose();

@@ -3,6 +3,8 @@ using Delegation.Table;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Delegation.Tests.Checks;
@@ -37,6 +39,30 @@ public sealed class ScheduledChecksTests
     }
 
     [Fact]
+    public async Task RunAsync_DomainWhoseCheckWouldThrow_RecordsEveryDomainAndLogsTheEnd()
+    {
+        await using var network = (await CheckNetwork.StartAsync()).Good("good.test");
+        network.Pin("zwj.test", 443).Server.ValidFor("zwj.test")
+            .Json("zwj.test", Scenario.ClientWellKnown, "{\"m.homeserver\":{\"base_url\":\"https://a\u200d.crash.test\"}}", 200, Scenario.Cors);
+        var azurite = await Azurite.Shared;
+        var resultsTable = await azurite.CreateTableAsync("results");
+        var delegations = new InMemoryDelegationStore();
+        await delegations.TryAddAsync(new DelegationRow("zwj.test") { Server = "hs.good.test:8448" }, TestContext.Current.CancellationToken);
+        await delegations.TryAddAsync(new DelegationRow("good.test") { Server = "hs.good.test:8448" }, TestContext.Current.CancellationToken);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var log = new FakeLogCollector();
+        await using var services = Services(azurite, resultsTable.Name, delegations, time, network, log);
+
+        var run = services.GetRequiredService<ScheduledChecks>().CheckAllAsync(TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromSeconds(600));
+        await run.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        var recorded = await new TableCheckResultStore(resultsTable).ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal([("good.test", CheckStatus.Ok), ("zwj.test", CheckStatus.Fail)], recorded.Select(r => (r.Domain, r.Status)));
+        Assert.Contains(log.GetSnapshot(), r => r.Id.Id == 31 && r.Message.StartsWith("Delegation checks finished: 2 domains, 1 ok, 0 warnings, 1 failing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AddDelegationChecks_DefaultOptions_DailyWatchSettingsAndResultsInTheDefaultTable()
     {
         var azurite = await Azurite.Shared;
@@ -54,10 +80,38 @@ public sealed class ScheduledChecksTests
         Assert.Equal("delegationchecks", options.Table);
         Assert.Equal(TimeSpan.FromDays(14), settings.CertificateWarning);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.Timeout);
+        Assert.False(settings.AllowPrivateAddresses);
         Assert.Equal(CheckStatus.Ok, Assert.Single(recorded, r => r.Domain == domain).Status);
     }
 
-    private static ServiceProvider Services(Azurite azurite, string? resultsTable, IDelegationStore delegations, TimeProvider time, CheckNetwork? network)
+    [Fact]
+    public async Task AddDelegationChecks_AllowPrivateAddressesSetting_ReachesTheEngineSettings()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DelegationChecks:AllowPrivateAddresses"] = "true" }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSingleton<IDelegationStore>(new InMemoryDelegationStore()).AddDelegationChecks().BuildServiceProvider();
+
+        var settings = services.GetRequiredService<CheckSettings>();
+
+        Assert.True(settings.AllowPrivateAddresses);
+    }
+
+    [Fact]
+    public void RotateForDay_NextDay_StartsOneRowLaterAndKeepsEveryRow()
+    {
+        var rows = new[] { "a.test", "b.test", "c.test" };
+        var day = new DateTimeOffset(2026, 12, 6, 3, 30, 0, TimeSpan.Zero);
+
+        var today = ScheduledChecks.RotateForDay(rows, day);
+        var tomorrow = ScheduledChecks.RotateForDay(rows, day.AddDays(1));
+        var laterToday = ScheduledChecks.RotateForDay(rows, day.AddHours(20));
+
+        Assert.Equal(rows.Order(), today.Order());
+        Assert.Equal(today.Skip(1).Append(today[0]), tomorrow);
+        Assert.Equal(today, laterToday);
+        Assert.Empty(ScheduledChecks.RotateForDay(Array.Empty<string>(), day));
+    }
+
+    private static ServiceProvider Services(Azurite azurite, string? resultsTable, IDelegationStore delegations, TimeProvider time, CheckNetwork? network, FakeLogCollector? log = null)
     {
         var settings = new Dictionary<string, string?> { [DelegationStorageOptions.ConnectionStringKey] = azurite.ConnectionString };
         if (resultsTable is not null)
@@ -67,7 +121,7 @@ public sealed class ScheduledChecksTests
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(log ?? new FakeLogCollector())))
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(delegations)
             .AddSingleton(time)

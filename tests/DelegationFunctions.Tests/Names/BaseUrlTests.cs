@@ -28,4 +28,14 @@ public sealed class BaseUrlTests
         Assert.False(BaseUrl.TryValidate(url, out var error));
         Assert.Equal(expected, error);
     }
+
+    [Theory]
+    [InlineData("https://a\u200d.crash.test")]
+    [InlineData("https://\u00ad.crash.test/")]
+    [InlineData("https://xn--a\u00ad.test/")]
+    public void TryValidate_HostNoClientCanResolve_IsInvalid(string url)
+    {
+        Assert.False(BaseUrl.TryValidate(url, out var error));
+        Assert.Equal("has a host that is not a valid internationalised domain name (IDNA)", error);
+    }
 }

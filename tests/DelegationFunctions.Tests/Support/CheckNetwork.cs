@@ -17,6 +17,19 @@ internal sealed class CheckNetwork : IAsyncDisposable
     // Generous: the servers here answer at once, but a loaded 2-core CI machine can stall a request for seconds.
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Off unless a test opts in: DNS answers and IP literals naming loopback are then refused like any private
+    /// address; pins are the operator's own and always allowed.
+    /// </summary>
+    public bool AllowPrivateAddresses { get; private set; }
+
+    /// <summary>Opts in to loopback (and private) addresses learned from DNS or documents, which this network's DNS hands out.</summary>
+    public CheckNetwork AllowingPrivateAddresses()
+    {
+        AllowPrivateAddresses = true;
+        return this;
+    }
+
     public static async Task<CheckNetwork> StartAsync() => new(await TestHttpsServer.StartAsync());
 
     /// <summary>Connections to host:port reach the test server (whatever port it really listens on).</summary>
@@ -36,7 +49,8 @@ internal sealed class CheckNetwork : IAsyncDisposable
     /// <summary>The arguments that give the same pins on the command line.</summary>
     public IEnumerable<string> Arguments() =>
         _pins.SelectMany(p => new[] { "--resolve", $"{p.Host}:{p.Port}:{p.Address}:{p.ConnectPort}" })
-            .Concat(["--dns", Dns.EndPoint.ToString(), "--ca-cert", TestCertificates.AuthorityPemFile, "--timeout", Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            .Concat(["--dns", Dns.EndPoint.ToString(), "--ca-cert", TestCertificates.AuthorityPemFile, "--timeout", Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            .Concat(AllowPrivateAddresses ? ["--allow-private-addresses"] : []);
 
     /// <summary>The settings that lead a checker to this network.</summary>
     public CheckSettings Settings() => new()
@@ -44,6 +58,7 @@ internal sealed class CheckNetwork : IAsyncDisposable
         Pins = _pins,
         DnsServer = Dns.EndPoint,
         Timeout = Timeout,
+        AllowPrivateAddresses = AllowPrivateAddresses,
         ExtraCertificateAuthorities = [TestCertificates.Authority],
     };
 

@@ -40,10 +40,15 @@ internal sealed class TestHttpsServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Debug);
         builder.WebHost.UseKestrelHttpsConfiguration();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            ServerCertificateSelector = (_, name) => name is not null && server._certificates.TryGetValue(name, out var certificate) ? certificate : server._fallbackCertificate,
-        })));
+            // A hostile server sends raw bytes above 0x7F in its headers; Latin-1 writes each char as that byte.
+            kestrel.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
+            {
+                ServerCertificateSelector = (_, name) => name is not null && server._certificates.TryGetValue(name, out var certificate) ? certificate : server._fallbackCertificate,
+            }));
+        });
         server._app = builder.Build();
         server._log = server._app.Services.GetFakeLogCollector();
         server._app.Run(server.HandleAsync);

@@ -88,6 +88,58 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task CheckAllRecord_DomainWhoseCheckWouldThrow_RecordsEveryRowWithoutStackTrace()
+    {
+        await using var setup = await SetupAsync();
+        await setup.Store.TryAddAsync(new DelegationRow("zwj.test") { Server = "hs.good.test:8448" }, TestContext.Current.CancellationToken);
+        setup.Network.Pin("zwj.test", 443).Server.ValidFor("zwj.test")
+            .Json("zwj.test", Scenario.ClientWellKnown, "{\"m.homeserver\":{\"base_url\":\"https://a\u200d.crash.test\"}}", 200, Scenario.Cors);
+
+        var check = await CliRun.InvokeAsync(["check", "--all", "--record", .. setup.Table, .. setup.Network.Arguments()]);
+        var failing = await CliRun.InvokeAsync(["checks", "--status", "fail", .. setup.Table]);
+
+        output.WriteLine(check.Output + check.Error);
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("recorded 4 results (1 ok, 1 warning, 2 fail)", check.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", check.Output + check.Error, StringComparison.Ordinal);
+        Assert.Contains(failing.Output.Split('\n'), l => l.StartsWith("zwj.test", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Check_DomainWithTable_ComparesWhatItServesWithItsRow()
+    {
+        await using var setup = await SetupAsync();
+        await setup.Store.TryAddAsync(new DelegationRow("drift.test") { Server = "matrix.example.com:443" }, TestContext.Current.CancellationToken);
+        setup.Network.Pin("drift.test", 443).Server.ValidFor("drift.test").Json("drift.test", Scenario.ServerWellKnown, """{"m.server":"hs.good.test:8448"}""", 200, Scenario.Cors);
+        string[] table = ["--connection-string", setup.ConnectionString, "--table", setup.TableName];
+
+        var drifted = await CliRun.InvokeAsync(["check", "drift.test", .. table, .. setup.Network.Arguments()]);
+        var good = await CliRun.InvokeAsync(["check", "good.test", .. table, .. setup.Network.Arguments()]);
+        var noRow = await CliRun.InvokeAsync(["check", "nothing.test", .. table, .. setup.Network.Arguments()]);
+
+        output.WriteLine(drifted.Output);
+        Assert.Equal(1, drifted.ExitCode);
+        Assert.Contains("[FAIL] drift: serves m.server hs.good.test:8448; its row says matrix.example.com:443", drifted.Output, StringComparison.Ordinal);
+        Assert.Equal(0, good.ExitCode);
+        Assert.Contains("[ok]   drift: serves m.server hs.good.test:8448, as its row says", good.Output, StringComparison.Ordinal);
+        Assert.Contains("nothing.test has no row in the table: what it serves is not compared with a row.", noRow.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Checks_RecordedMessageWithControlCharacters_PrintsThemEscaped()
+    {
+        await using var setup = await SetupAsync();
+        var results = new Delegation.Checks.TableCheckResultStore(new Azure.Data.Tables.TableClient(setup.ConnectionString, setup.ChecksTable));
+        await results.EnsureTableAsync(TestContext.Current.CancellationToken);
+        await results.RecordAsync(new Delegation.Checks.CheckResult("good.test", DateTimeOffset.UtcNow, Delegation.Checks.CheckStatus.Fail, "server well-known", "m.server '\u001b]0;owned\u0007\u001b[2J' is invalid", null), TestContext.Current.CancellationToken);
+
+        var checks = await CliRun.InvokeAsync(["checks", .. setup.Table]);
+
+        Assert.DoesNotContain(checks.Output, c => char.IsControl(c) && c is not '\n' and not '\r');
+        Assert.Contains("m.server '\\x1b]0;owned\\x07\\x1b[2J' is invalid", checks.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_RecordWithoutAll_IsUsageError()
     {
         var check = await CliRun.InvokeAsync(["check", "example.test", "--record"]);

@@ -27,7 +27,8 @@ public sealed class ServerDiscoveryTests
     [Fact]
     public async Task Check_WellKnownWithoutPort_UsesMatrixFedSrvAndDelegatedName()
     {
-        await using var network = await CheckNetwork.StartAsync();
+        // The test DNS server answers with loopback addresses: opt in, as an intranet deployment would.
+        await using var network = (await CheckNetwork.StartAsync()).AllowingPrivateAddresses();
         network.Pin("example.test", 443);
         network.Dns.Srv("_matrix-fed._tcp.matrix.example.test", "hs.example.test", network.Server.Port).A("hs.example.test", IPAddress.Loopback);
         network.Server.ValidFor("example.test", "matrix.example.test")
@@ -44,7 +45,8 @@ public sealed class ServerDiscoveryTests
     [Fact]
     public async Task Check_OnlyDeprecatedMatrixSrv_WorksWithWarning()
     {
-        await using var network = await CheckNetwork.StartAsync();
+        // The test DNS server answers with loopback addresses: opt in, as an intranet deployment would.
+        await using var network = (await CheckNetwork.StartAsync()).AllowingPrivateAddresses();
         network.Pin("example.test", 443);
         network.Dns.Srv("_matrix._tcp.matrix.example.test", "hs.example.test", network.Server.Port).A("hs.example.test", IPAddress.Loopback);
         network.Server.ValidFor("example.test", "matrix.example.test")
@@ -78,7 +80,8 @@ public sealed class ServerDiscoveryTests
     [Fact]
     public async Task Check_NoWellKnown_UsesSrvOfOriginalNameAndItsCertificate()
     {
-        await using var network = await CheckNetwork.StartAsync();
+        // The test DNS server answers with loopback addresses: opt in, as an intranet deployment would.
+        await using var network = (await CheckNetwork.StartAsync()).AllowingPrivateAddresses();
         network.Pin("example.test", 443);
         network.Dns.Srv("_matrix-fed._tcp.example.test", "hs.example.test", network.Server.Port).A("hs.example.test", IPAddress.Loopback);
         network.Server.ValidFor("example.test").Homeserver("example.test");
