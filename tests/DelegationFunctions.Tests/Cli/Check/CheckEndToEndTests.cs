@@ -139,7 +139,9 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
             "--resolve", $"hs.broken.test:443:127.0.0.1:{homeserver.Port}",
             "--dns", dns.EndPoint.ToString(),
             "--ca-cert", TestCertificates.AuthorityPemFile,
-            "--timeout", "5",
+            // Generous: the first answer of a freshly started serve process pays for its JIT and the first table read, which
+            // took over 5 s on a loaded 2-core machine; no test here fails by timing out.
+            "--timeout", "20",
         ];
         return new Setup(azurite.ConnectionString, table.Name, arguments, serve, homeserver, dns);
     }
