@@ -21,7 +21,7 @@ public sealed class SecondaryOptionTests(ITestOutputHelper output)
         output.WriteLine(string.Join("\n", primary.AllOutput, get.AllOutput, list.AllOutput, export.AllOutput));
         Assert.Equal(3, primary.ExitCode);
         Assert.Equal((0, string.Empty), (get.ExitCode, get.Error));
-        Assert.Contains("\"Server\":\"matrix.example.com:443\"", get.Output, StringComparison.Ordinal);
+        Assert.Contains("\"Server\": \"matrix.example.com:443\"", get.Output, StringComparison.Ordinal);
         Assert.Equal(0, list.ExitCode);
         Assert.StartsWith("{\"PartitionKey\":\"example.com\"", list.Output, StringComparison.Ordinal);
         Assert.Equal(0, export.ExitCode);
