@@ -90,7 +90,7 @@ internal sealed class ConnectionOptions
         }
     }
 
-    // The secondary endpoint of an Azure account is its name with "-secondary" (Azure Storage redundancy docs).
+    // An account's secondary endpoint is its name with "-secondary" (learn.microsoft.com/azure/storage/common/storage-redundancy).
     private static DelegationStorageOptions SecondaryOf(DelegationStorageOptions primary)
     {
         const string AzureTables = ".table.core.windows.net";
