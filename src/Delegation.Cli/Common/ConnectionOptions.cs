@@ -7,12 +7,13 @@ namespace Delegation.Cli.Common;
 /// <summary>
 /// Where the table is: <c>--connection-string</c>, <c>--table-service-uri</c> (Entra ID) and <c>--table</c>, falling back
 /// to the service's settings (<c>DelegationStorage</c>, <c>DelegationStorage__tableServiceUri</c>, <c>DelegationTable</c>)
-/// and then to Azurite (<c>UseDevelopmentStorage=true</c>).
+/// and then to Azurite (<c>UseDevelopmentStorage=true</c>). Read commands also take <c>--secondary</c>.
 /// </summary>
 internal sealed class ConnectionOptions
 {
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
     public const string TableServiceUriName = "--table-service-uri";
+    public const string SecondaryName = "--secondary";
 
     public Option<string?> ConnectionString { get; } = new("--connection-string")
     {
@@ -31,6 +32,12 @@ internal sealed class ConnectionOptions
     {
         Description = "Table name. Default: $DelegationTable, else 'delegations'.",
         Recursive = true,
+    };
+
+    /// <summary>Added to the read commands only: writes always go to the primary, and the secondary refuses them.</summary>
+    public Option<bool> Secondary { get; } = new(SecondaryName)
+    {
+        Description = "Read the read-access geo-redundant secondary endpoint, during an outage of the primary. Default endpoint: $DelegationStorageSecondary__tableServiceUri or $DelegationStorageSecondary; with --table-service-uri https://<account>.table.core.windows.net, https://<account>-secondary.table.core.windows.net.",
     };
 
     public void AddTo(Command command)
@@ -67,8 +74,11 @@ internal sealed class ConnectionOptions
         var connectionString = parseResult.GetValue(ConnectionString);
         if (uri is not null || connectionString is not null)
         {
+            // A table named on the command line is another account than the settings': none of theirs applies.
             overrides[DelegationStorageOptions.TableServiceUriKey] = uri;
             overrides[DelegationStorageOptions.ConnectionStringKey] = connectionString;
+            overrides[DelegationStorageOptions.SecondaryTableServiceUriKey] = null;
+            overrides[DelegationStorageOptions.SecondaryConnectionStringKey] = null;
         }
 
         if (parseResult.GetValue(Table) is { } table)
@@ -79,12 +89,31 @@ internal sealed class ConnectionOptions
         var settings = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
         try
         {
-            return DelegationTableClientFactory.ReadOptions(settings);
+            var options = DelegationTableClientFactory.ReadOptions(settings);
+            if (parseResult.GetResult(Secondary) is not null && parseResult.GetValue(Secondary))
+            {
+                return DelegationTableClientFactory.ReadSecondaryOptions(settings) ?? SecondaryOf(options);
+            }
+
+            return options;
         }
         catch (InvalidOperationException ex)
         {
             throw new CliException(ExitCodes.Usage, ex.Message);
         }
+    }
+
+    // An account's secondary endpoint is its name with "-secondary" (learn.microsoft.com/azure/storage/common/storage-redundancy).
+    private static DelegationStorageOptions SecondaryOf(DelegationStorageOptions primary)
+    {
+        const string AzureTables = ".table.core.windows.net";
+        if (primary.TableServiceUri is { } uri && uri.Host.EndsWith(AzureTables, StringComparison.OrdinalIgnoreCase) && uri.Host.IndexOf('.', StringComparison.Ordinal) == uri.Host.Length - AzureTables.Length)
+        {
+            var account = uri.Host[..^AzureTables.Length];
+            return new DelegationStorageOptions { TableServiceUri = new UriBuilder(uri) { Host = $"{account}-secondary{AzureTables}" }.Uri, TableName = primary.TableName };
+        }
+
+        throw new CliException(ExitCodes.Usage, $"{SecondaryName}: no secondary endpoint is configured. Set DelegationStorageSecondary__tableServiceUri to https://<account>-secondary.table.core.windows.net (or DelegationStorageSecondary to a connection string), or give --table-service-uri https://<account>.table.core.windows.net.");
     }
 
     public IDelegationStore CreateStore(ParseResult parseResult)

@@ -19,7 +19,7 @@ internal static class ExportCommand
         var outputFile = new Option<string?>("--output", "-o") { Description = "File to write. Default: standard output." };
         var command = new Command("export", "Write every row, in a stable order, as JSON or CSV that 'delegation import' reads back.\n\nExamples:\n  delegation export --output delegations.json\n  delegation export --format csv > delegations.csv")
         {
-            format, outputFile,
+            format, outputFile, connection.Secondary,
         };
 
         CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>

@@ -10,7 +10,7 @@ internal static class GetCommand
     {
         var domainArgument = DomainArgument.Create();
         var json = new Option<bool>("--json") { Description = "Print the row as JSON." };
-        var command = new Command("get", "Show one domain's row.\n\nExample:\n  delegation get example.com --json") { domainArgument, json };
+        var command = new Command("get", "Show one domain's row.\n\nExample:\n  delegation get example.com --json") { domainArgument, json, connection.Secondary };
         CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var domain = DomainArgument.Parse(parseResult, domainArgument);

@@ -19,7 +19,7 @@ internal static class ListCommand
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object per line (JSON Lines), with the table's column names." };
         var results = new CheckResultsOptions();
-        var command = new Command("list", "List every delegation in the table, in domain order. STATUS 'invalid' means 'delegation lint' has details. CHECK is the last recorded check (ok, warn, FAIL, never; 'delegation checks' has details).\n\nExamples:\n  delegation list\n  delegation list --json | jq -r .PartitionKey") { json, results.Table };
+        var command = new Command("list", "List every delegation in the table, in domain order. STATUS 'invalid' means 'delegation lint' has details. CHECK is the last recorded check (ok, warn, FAIL, never; 'delegation checks' has details).\n\nExamples:\n  delegation list\n  delegation list --json | jq -r .PartitionKey") { json, results.Table, connection.Secondary };
         CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var asJson = parseResult.GetValue(json);

@@ -3,10 +3,18 @@ using Delegation.Documents;
 
 namespace Delegation.Serving;
 
-/// <summary>Counters for requests by document and outcome, and for table reads by outcome (meter "Delegation").</summary>
+/// <summary>
+/// Counters for requests by document and outcome, and for table reads by outcome and endpoint (meter "Delegation").
+/// </summary>
 public sealed class DelegationMetrics
 {
     public const string MeterName = "Delegation";
+
+    /// <summary>The <c>endpoint</c> tag of a read of the table's own (primary) endpoint.</summary>
+    public const string Primary = "primary";
+
+    /// <summary>The <c>endpoint</c> tag of a read of the read-access geo-redundant secondary endpoint.</summary>
+    public const string Secondary = "secondary";
 
     private readonly Counter<long> _requests;
     private readonly Counter<long> _tableReads;
@@ -15,13 +23,14 @@ public sealed class DelegationMetrics
     {
         var meter = meterFactory.Create(MeterName);
         _requests = meter.CreateCounter<long>("delegation.requests", description: "Well-known requests answered, by document and outcome.");
-        _tableReads = meter.CreateCounter<long>("delegation.table.reads", description: "Point reads of the delegations table, by outcome.");
+        _tableReads = meter.CreateCounter<long>("delegation.table.reads", description: "Point reads of the delegations table, by outcome and by the endpoint that was read.");
     }
 
     public void Request(WellKnownDocument document, RequestOutcome outcome) =>
         _requests.Add(1, new("document", DocumentTag(document)), new("outcome", OutcomeTag(outcome)));
 
-    public void TableRead(string outcome) => _tableReads.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    /// <param name="endpoint"><see cref="Primary"/> or <see cref="Secondary"/>.</param>
+    public void TableRead(string outcome, string endpoint) => _tableReads.Add(1, new("outcome", outcome), new("endpoint", endpoint));
 
     private static string DocumentTag(WellKnownDocument document) => document switch
     {

@@ -22,17 +22,22 @@ public static class ServingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // One credential per process: the host may register its own first (the function app shares it with telemetry).
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
-        services.TryAddSingleton<IDelegationStore>(sp =>
-        {
-            var serving = sp.GetRequiredService<IOptions<ServingOptions>>().Value;
-            var storage = DelegationTableClientFactory.ReadOptions(sp.GetRequiredService<IConfiguration>());
-            var clientOptions = DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(serving.StorageTimeoutSeconds));
-            return new TableDelegationStore(DelegationTableClientFactory.Create(storage, clientOptions, sp.GetRequiredService<TokenCredential>()));
-        });
+        services.TryAddSingleton<IDelegationStore>(sp => CreateStore(sp, DelegationTableClientFactory.ReadOptions(sp.GetRequiredService<IConfiguration>())));
+        services.TryAddSingleton(sp => DelegationTableClientFactory.ReadSecondaryOptions(sp.GetRequiredService<IConfiguration>()) is { } secondary
+            ? new SecondaryDelegationStore(CreateStore(sp, secondary))
+            : SecondaryDelegationStore.None);
         services.TryAddSingleton<DelegationMetrics>();
         services.TryAddSingleton<DelegationResolver>();
         services.TryAddSingleton<FrontDoorHost>();
         services.TryAddSingleton<WellKnownHandler>();
         return services;
+    }
+
+    // Both endpoints alike: the process's one credential and the request path's client options.
+    private static TableDelegationStore CreateStore(IServiceProvider services, DelegationStorageOptions storage)
+    {
+        var serving = services.GetRequiredService<IOptions<ServingOptions>>().Value;
+        var clientOptions = DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(serving.StorageTimeoutSeconds));
+        return new TableDelegationStore(DelegationTableClientFactory.Create(storage, clientOptions, services.GetRequiredService<TokenCredential>()));
     }
 }

@@ -2,12 +2,15 @@ namespace Delegation.Table;
 
 /// <summary>
 /// Where the delegations table lives. Read from <c>DelegationStorage</c> (a connection string),
-/// <c>DelegationStorage__tableServiceUri</c> (Entra ID through DefaultAzureCredential) and <c>DelegationTable</c>.
+/// <c>DelegationStorage__tableServiceUri</c> (Entra ID through DefaultAzureCredential) and <c>DelegationTable</c>; the
+/// read-only secondary endpoint from <c>DelegationStorageSecondary</c> or <c>DelegationStorageSecondary__tableServiceUri</c>.
 /// </summary>
 public sealed class DelegationStorageOptions
 {
     public const string ConnectionStringKey = "DelegationStorage";
     public const string TableServiceUriKey = "DelegationStorage:tableServiceUri";
+    public const string SecondaryConnectionStringKey = "DelegationStorageSecondary";
+    public const string SecondaryTableServiceUriKey = "DelegationStorageSecondary:tableServiceUri";
     public const string TableKey = "DelegationTable";
     public const string DefaultTable = "delegations";
 

@@ -8,17 +8,30 @@ namespace Delegation.Table;
 /// <summary>Creates the one table client a process uses, from a connection string or a service URI with Entra ID.</summary>
 public static class DelegationTableClientFactory
 {
-    public static DelegationStorageOptions ReadOptions(IConfiguration configuration)
+    public static DelegationStorageOptions ReadOptions(IConfiguration configuration) =>
+        Read(configuration, DelegationStorageOptions.ConnectionStringKey, DelegationStorageOptions.TableServiceUriKey);
+
+    /// <summary>
+    /// The read-access geo-redundant secondary endpoint of the same table, or null when none is configured. It holds
+    /// the primary's rows as of the account's Last Sync Time, and it only serves reads.
+    /// </summary>
+    public static DelegationStorageOptions? ReadSecondaryOptions(IConfiguration configuration)
+    {
+        var options = Read(configuration, DelegationStorageOptions.SecondaryConnectionStringKey, DelegationStorageOptions.SecondaryTableServiceUriKey);
+        return options.TableServiceUri is null && string.IsNullOrWhiteSpace(options.ConnectionString) ? null : options;
+    }
+
+    private static DelegationStorageOptions Read(IConfiguration configuration, string connectionStringKey, string tableServiceUriKey)
     {
         var options = new DelegationStorageOptions
         {
-            ConnectionString = configuration[DelegationStorageOptions.ConnectionStringKey],
+            ConnectionString = configuration[connectionStringKey],
             TableName = configuration[DelegationStorageOptions.TableKey] is { Length: > 0 } table ? table : DelegationStorageOptions.DefaultTable,
         };
-        if (configuration[DelegationStorageOptions.TableServiceUriKey] is { Length: > 0 } uri)
+        if (configuration[tableServiceUriKey] is { Length: > 0 } uri)
         {
             options.TableServiceUri = DelegationStorageOptions.CheckTableServiceUri(uri) is { } problem
-                ? throw new InvalidOperationException($"Setting DelegationStorage__tableServiceUri '{uri}' is invalid: {problem}")
+                ? throw new InvalidOperationException($"Setting {tableServiceUriKey.Replace(":", "__", StringComparison.Ordinal)} '{uri}' is invalid: {problem}")
                 : new Uri(uri);
         }
 

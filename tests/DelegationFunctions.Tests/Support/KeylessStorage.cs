@@ -22,7 +22,7 @@ public sealed class KeylessStorage : IAsyncLifetime
         "IDENTITY_ENDPOINT", "IDENTITY_HEADER", "IDENTITY_SERVER_THUMBPRINT", "IMDS_ENDPOINT", "MSI_ENDPOINT", "MSI_SECRET",
     ];
 
-    private static readonly string[] StorageVariables = ["DelegationStorage", "DelegationStorage__tableServiceUri", "DelegationTable", "DelegationChecks__Table"];
+    private static readonly string[] StorageVariables = ["DelegationStorage", "DelegationStorage__tableServiceUri", "DelegationStorageSecondary", "DelegationStorageSecondary__tableServiceUri", "DelegationTable", "DelegationChecks__Table"];
 
     internal Azurite Azurite { get { Azurite.SkipIfNodeMissing(); return field; } private set; } = null!;
 

@@ -6,5 +6,8 @@ internal sealed class ServeProcess(ChildProcess process, Uri baseAddress) : IAsy
     /// <summary>The first address serve printed as bound.</summary>
     public Uri BaseAddress { get; } = baseAddress;
 
+    /// <summary>The first line serve printed (its log included) that <paramref name="matches"/>.</summary>
+    public Task<string> WaitForLineAsync(Func<string, bool> matches, TimeSpan timeout) => process.WaitForLineAsync(matches, timeout);
+
     public ValueTask DisposeAsync() => process.DisposeAsync();
 }
