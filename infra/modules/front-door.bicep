@@ -1,8 +1,7 @@
-// Front Door routing of one profile: one endpoint, the function app as the origin (or the apps of two regions, with a
-// health probe), one custom domain with a managed
-// certificate per entry, one route for /.well-known/matrix/* on them that caches as the app's Cache-Control says (per
-// Host), optionally the provider's own host with a route for /* (path mode, cached per path), a rule set that tells the
-// app which domain was asked for, and on Premium an optional WAF policy.
+// Front Door routing of one profile: one endpoint, the function app as the origin (or the apps of two regions, probed),
+// one custom domain with a managed certificate per entry, one route for /.well-known/matrix/* on them that caches as the
+// app's Cache-Control says (per Host), optionally the provider's own host with a route for /* (path mode, cached per
+// path), a rule set that tells the app which domain was asked for, and on Premium an optional WAF policy.
 
 @description('Name of the existing Front Door profile.')
 param profileName string
