@@ -40,6 +40,7 @@ public sealed class TwoRegionsSnapshotTests(ExampleSnapshotFixture fixture) : IC
             secondary.Properties().GetProperty("functionAppConfig").GetProperty("deployment").GetProperty("storage").GetProperty("value").GetString()!,
             StringComparison.Ordinal);
         Assert.Equal(secondaryAccount.GetProperty("name").GetString(), AppSettings(secondary)["AzureWebJobsStorage__accountName"]);
+        Assert.All(accounts, a => Assert.False(a.Properties().GetProperty("allowSharedKeyAccess").GetBoolean()));
         Assert.Contains(snapshot.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"), c => c.Id().StartsWith(secondaryAccount.Id() + "/", StringComparison.Ordinal));
         // Within the 32 characters the Functions host takes for its host ID, and not the primary's.
         Assert.Equal(primary.GetProperty("name").GetString() + "-2", secondary.GetProperty("name").GetString());
