@@ -28,6 +28,25 @@ type customDomain = {
 @description('Azure region of the function app, storage and monitoring (Front Door is global).')
 param location string = resourceGroup().location
 
+@description('Optional second Azure region, e.g. northeurope: a second Flex Consumption app there (with its own plan, identity and host storage), reading the same table; Front Door sends each request to either app and stops sending to one that fails its health probe. The storage account becomes read-access geo-redundant and both apps read its secondary endpoint when the primary fails. Empty: a single region. Needs useFrontDoor (docs/deploy.md, "Two regions").')
+param secondaryLocation string = ''
+
+@description('true makes the storage account read-access geo-redundant in a single region too (RA-GZRS where location offers GZRS, else RA-GRS): the app then reads the paired region\'s copy of the table when the primary fails. Implied by secondaryLocation. Changing an existing account\'s redundancy is a conversion (docs/deploy.md, "Two regions").')
+param readAccessGeoRedundant bool = false
+
+@description('Optional, with readAccessGeoRedundant or secondaryLocation: Standard_RAGZRS or Standard_RAGRS, overriding the template\'s list of the regions that offer GZRS (when Azure adds a region to it, or to choose RA-GRS). Empty: chosen by that list.')
+@allowed([
+  ''
+  'Standard_RAGZRS'
+  'Standard_RAGRS'
+])
+param geoRedundantStorageSku string = ''
+
+@description('With secondaryLocation: seconds between two health probes from one Front Door edge location to one app, 5 to 255. Every edge location probes, so a shorter interval notices a failed region sooner and costs more executions (docs/deploy.md, "Two regions").')
+@minValue(5)
+@maxValue(255)
+param healthProbeIntervalSeconds int = 100
+
 @description('Short prefix for resource names, 2 to 8 lower-case letters and digits: it is part of the storage account name (st<prefix><token>: 3 to 24 lower-case letters and digits) and of the WAF policy name (waf<prefix><token>: letters and digits). A token from the resource group makes the names unique.')
 @minLength(2)
 @maxLength(8)
@@ -116,9 +135,10 @@ param checksAlertEmail string = ''
 func consistsOf(text string, characters string) bool =>
   empty(filter(range(0, length(text)), i => !contains(characters, substring(text, i, 1))))
 
-// The prefix goes into every name, among them the storage account's (3 to 24 lower-case letters and digits) and the WAF
-// policy's (letters and digits, starting with a letter, at most 128): st<prefix><token> and waf<prefix><token><shard>
-// are 15 to 23 and 18 to 27 characters with a prefix of 2 to 8 lower-case letters and digits.
+// The prefix goes into every name, among them the storage accounts' (3 to 24 lower-case letters and digits) and the WAF
+// policy's (letters and digits, starting with a letter, at most 128): st<prefix><token>, the second region's
+// st<prefix><token>2 and waf<prefix><token><shard> are 15 to 23, 16 to 24 and 18 to 27 characters with a prefix of 2 to
+// 8 lower-case letters and digits.
 var prefix = consistsOf(namePrefix, 'abcdefghijklmnopqrstuvwxyz0123456789')
   ? namePrefix
   : fail('Parameter namePrefix \'${namePrefix}\' holds a character other than a lower-case letter or digit. Rule: 2 to 8 lower-case letters (a-z) and digits, as the prefix is part of the storage account name (3 to 24 lower-case letters and digits) and of the WAF policy name (letters and digits only); e.g. \'mxdeleg\'')
@@ -129,6 +149,10 @@ var workspaceName = 'log-${prefix}-${token}'
 var tableName = 'delegations'
 var checksTableName = 'delegationchecks'
 var appName = 'func-${prefix}-${token}'
+// The second region's resources; its app keeps its name within 32 characters, the part the Functions host takes for its
+// host ID, so the two apps never share one.
+var secondaryAppName = 'func-${prefix}-${token}-2'
+var secondaryStorageAccountName = 'st${prefix}${token}2'
 var domainLimit = frontDoorTier == 'Premium' ? 500 : 100
 
 func isDnsLabel(label string) bool =>
@@ -234,6 +258,57 @@ var domains = !useFrontDoor && (!empty(requested) || hasProviderHost || enableWa
       ? fail('Parameter customDomains: no domain is in shard ${emptyShards[0]}. Rule: shards are numbered from 0 without gaps (an empty shard would be a Front Door profile that serves nothing)')
   : requested
 
+// Regions that offer GZRS, from learn.microsoft.com/azure/storage/common/redundancy-regions-gzrs (December 2026). No
+// rule derives it: the list is a subset of the regions with availability zones and a paired region, chosen by Azure.
+// geoRedundantStorageSku overrides it.
+var gzrsRegions = [
+  'southafricanorth'
+  'australiaeast'
+  'eastasia'
+  'japaneast'
+  'koreacentral'
+  'southeastasia'
+  'centralindia'
+  'francecentral'
+  'germanywestcentral'
+  'northeurope'
+  'norwayeast'
+  'swedencentral'
+  'switzerlandnorth'
+  'uksouth'
+  'westeurope'
+  'uaenorth'
+  'canadacentral'
+  'centralus'
+  'eastus'
+  'eastus2'
+  'southcentralus'
+  'westus2'
+  'westus3'
+  'usgovvirginia'
+  'brazilsouth'
+]
+
+// Region names compare as ARM writes them: lower case, no spaces ('West Europe' is westeurope).
+var primaryRegion = toLower(replace(location, ' ', ''))
+var secondaryRegion = toLower(replace(secondaryLocation, ' ', ''))
+var hasSecondaryRegion = !empty(secondaryRegion)
+var readAccess = hasSecondaryRegion || readAccessGeoRedundant
+var storageSku = hasSecondaryRegion && secondaryRegion == primaryRegion
+  ? fail('Parameter secondaryLocation \'${secondaryLocation}\' is the same region as location \'${location}\'. Rule: the second app runs in another region, so that an outage of one region leaves the other serving; leave secondaryLocation empty for a single region')
+  : hasSecondaryRegion && !useFrontDoor
+      ? fail('Parameter secondaryLocation is \'${secondaryLocation}\', but useFrontDoor is false. Rule: a second region needs Front Door, the one thing that can send requests to the other region\'s app when one fails; without it clients reach the app by its own *.azurewebsites.net name, which lives in one region. Set useFrontDoor true, or leave secondaryLocation empty (readAccessGeoRedundant alone still reads the paired region\'s copy of the table)')
+  : !readAccess && !empty(geoRedundantStorageSku)
+      ? fail('Parameter geoRedundantStorageSku is ${geoRedundantStorageSku}, but neither readAccessGeoRedundant nor secondaryLocation is set. Rule: the SKU applies only to read-access geo-redundant storage; set readAccessGeoRedundant true, or leave geoRedundantStorageSku empty')
+  : !readAccess
+      ? 'Standard_LRS'
+  : !empty(geoRedundantStorageSku)
+      ? geoRedundantStorageSku
+  : contains(gzrsRegions, primaryRegion) ? 'Standard_RAGZRS' : 'Standard_RAGRS'
+
+// The app's health route (src/Delegation.Core/Serving/WellKnownRoutes.cs, Health): 200 while the app is up.
+var healthProbeRoute = 'healthz'
+
 var profileBaseName = 'afd-${prefix}-${token}'
 var endpointBaseName = 'fde-${prefix}-${token}'
 
@@ -253,7 +328,21 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     accountName: storageAccountName
+    skuName: storageSku
     tableName: tableName
+    deploymentContainerName: 'app-package'
+  }
+}
+
+// The second region's host storage and deployment package: its app must start while the primary region is down.
+module secondaryStorage 'modules/storage.bicep' = if (hasSecondaryRegion) {
+  name: 'storage-secondary'
+  params: {
+    location: secondaryRegion
+    tags: tags
+    accountName: secondaryStorageAccountName
+    skuName: 'Standard_LRS'
+    tableName: ''
     deploymentContainerName: 'app-package'
   }
 }
@@ -273,13 +362,18 @@ module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   params: {
     location: location
-    tags: tags
     planName: 'plan-${prefix}-${token}'
     appName: appName
     storageAccountName: storageAccountName
-    applicationInsightsName: applicationInsightsName
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    adminPrincipalId: adminPrincipalId
+    runsScheduledChecks: true
+    tags: tags
+    tableStorageAccountName: storageAccountName
+    applicationInsightsName: applicationInsightsName
     tableServiceUri: storage.outputs.tableServiceUri
+    // https://<account>-secondary.table.<suffix>, as ARM reports it (the account name with -secondary appended).
+    secondaryTableServiceUri: readAccess ? storage.outputs.secondaryTableServiceUri : ''
     tableName: tableName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     frontDoorIds: [for shard in range(0, shardCount): frontDoors[shard].properties.frontDoorId]
@@ -290,7 +384,39 @@ module functionApp 'modules/function-app.bicep' = {
     documentSharedMaxAgeSeconds: documentSharedMaxAgeSeconds > documentMaxAgeSeconds
       ? fail('Parameter documentSharedMaxAgeSeconds is ${documentSharedMaxAgeSeconds}, above documentMaxAgeSeconds (${documentMaxAgeSeconds}). Rule: the edge keeps a document no longer than federating servers may (60 to documentMaxAgeSeconds)')
       : documentSharedMaxAgeSeconds
-    adminPrincipalId: adminPrincipalId
+    adminPrincipalType: adminPrincipalType
+    checksSchedule: checksSchedule
+    checksTableName: checksTableName
+  }
+}
+
+// The same app in the second region, with the same table, telemetry, profiles, scale and caching; its host storage is
+// its own. The admin's role is on the table's account, granted once above; the scheduled checks run in the primary
+// region only, so each domain is checked once per run.
+module secondaryFunctionApp 'modules/function-app.bicep' = if (hasSecondaryRegion) {
+  name: 'function-app-secondary'
+  params: {
+    location: secondaryRegion
+    planName: 'plan-${prefix}-${token}-2'
+    appName: secondaryAppName
+    storageAccountName: secondaryStorageAccountName
+    deploymentContainerUrl: secondaryStorage!.outputs.deploymentContainerUrl
+    adminPrincipalId: ''
+    runsScheduledChecks: false
+    tags: tags
+    tableStorageAccountName: storageAccountName
+    applicationInsightsName: applicationInsightsName
+    tableServiceUri: storage.outputs.tableServiceUri
+    // https://<account>-secondary.table.<suffix>, as ARM reports it (the account name with -secondary appended).
+    secondaryTableServiceUri: readAccess ? storage.outputs.secondaryTableServiceUri : ''
+    tableName: tableName
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    frontDoorIds: [for shard in range(0, shardCount): frontDoors[shard].properties.frontDoorId]
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    alwaysReadyInstances: alwaysReadyInstances
+    documentMaxAgeSeconds: documentMaxAgeSeconds
+    documentSharedMaxAgeSeconds: documentSharedMaxAgeSeconds
     adminPrincipalType: adminPrincipalType
     checksSchedule: checksSchedule
     checksTableName: checksTableName
@@ -323,6 +449,10 @@ module frontDoorShards 'modules/front-door-shard.bicep' = [
       endpointName: shardName(endpointBaseName, shard)
       routingDeploymentName: shardName('front-door-routing', shard)
       originHostName: functionApp.outputs.defaultHostName
+      twoRegions: hasSecondaryRegion
+      secondaryOriginHostName: hasSecondaryRegion ? secondaryFunctionApp!.outputs.defaultHostName : ''
+      healthProbePath: '/${healthProbeRoute}'
+      healthProbeIntervalSeconds: healthProbeIntervalSeconds
       domains: map(filter(domains, d => d.shard == shard), d => {
         name: d.name
         resourceName: customDomainResourceName(d.name)
@@ -385,8 +515,23 @@ module domainAlert 'modules/domain-alert.bicep' = if (useFrontDoor) {
   }
 }
 
-@description('Name of the function app, for eng/publish.sh.')
+@description('Name of the function app (of the primary region), for eng/publish.sh.')
 output functionAppName string = functionApp.outputs.appName
+
+@description('Name of the second region\'s function app; empty for a single region. Publish the same package to it.')
+output secondaryFunctionAppName string = hasSecondaryRegion ? secondaryFunctionApp!.outputs.appName : ''
+
+@description('Every function app to publish to, the primary region\'s first.')
+output functionAppNames string[] = concat(
+  [functionApp.outputs.appName],
+  hasSecondaryRegion ? [secondaryFunctionApp!.outputs.appName] : []
+)
+
+@description('The table\'s read-access secondary endpoint (delegation ... --secondary reads there during an outage); empty without read-access geo-redundant storage.')
+output secondaryTableServiceUri string = readAccess ? storage.outputs.secondaryTableServiceUri : ''
+
+@description('Replication of the storage account that holds the table.')
+output storageSku string = storageSku
 
 @description('Table endpoint for the delegation tool (--table-service-uri).')
 output tableServiceUri string = storage.outputs.tableServiceUri

@@ -17,6 +17,13 @@ param customDomains = [
 
 param frontDoorTier = 'Standard'
 
+// One region. A second one (e.g. 'northeurope') adds a second app behind Front Door and read-access geo-redundant
+// storage; readAccessGeoRedundant alone keeps one region and reads the table's paired copy when the primary fails
+// (docs/deploy.md, "Two regions").
+param secondaryLocation = ''
+
+param readAccessGeoRedundant = false
+
 param instanceMemoryMB = 512
 
 param maximumInstanceCount = 40

@@ -20,6 +20,18 @@ param routingDeploymentName string
 @description('Default host name of the function app.')
 param originHostName string
 
+@description('Whether a second region\'s app serves beside the first (known before deployment, unlike its host name).')
+param twoRegions bool
+
+@description('Default host name of the second region\'s function app; ignored for a single region.')
+param secondaryOriginHostName string
+
+@description('Path of the health probe, used when two regions serve.')
+param healthProbePath string
+
+@description('Seconds between two probes from one edge location.')
+param healthProbeIntervalSeconds int
+
 @description('The custom domains of this shard (validated by main.bicep), with their resource names and Azure DNS zones (empty for none).')
 param domains {
   name: string
@@ -49,6 +61,10 @@ module routing 'front-door.bicep' = {
     profileName: profileName
     endpointName: endpointName
     originHostName: originHostName
+    twoRegions: twoRegions
+    secondaryOriginHostName: secondaryOriginHostName
+    healthProbePath: healthProbePath
+    healthProbeIntervalSeconds: healthProbeIntervalSeconds
     domains: map(domains, d => {
       name: d.name
       resourceName: d.resourceName

@@ -1,7 +1,7 @@
-// Front Door routing of one profile: one endpoint, the function app as the only origin, one custom domain with a managed
-// certificate per entry, one route for /.well-known/matrix/* on them that caches as the app's Cache-Control says (per
-// Host), optionally the provider's own host with a route for /* (path mode, cached per path), a rule set that tells the
-// app which domain was asked for, and on Premium an optional WAF policy.
+// Front Door routing of one profile: one endpoint, the function app as the origin (or the apps of two regions, probed),
+// one custom domain with a managed certificate per entry, one route for /.well-known/matrix/* on them that caches as the
+// app's Cache-Control says (per Host), optionally the provider's own host with a route for /* (path mode, cached per
+// path), a rule set that tells the app which domain was asked for, and on Premium an optional WAF policy.
 
 @description('Name of the existing Front Door profile.')
 param profileName string
@@ -11,6 +11,18 @@ param endpointName string
 
 @description('Default host name of the function app.')
 param originHostName string
+
+@description('Whether a second region\'s app serves beside the first (known before deployment, unlike its host name).')
+param twoRegions bool
+
+@description('Default host name of the second region\'s function app; ignored for a single region.')
+param secondaryOriginHostName string
+
+@description('Path Front Door\'s health probe asks of each app when two regions serve (HEAD, HTTPS).')
+param healthProbePath string
+
+@description('Seconds between two probes from one Front Door edge location to one app.')
+param healthProbeIntervalSeconds int
 
 @description('The custom domains (validated by main.bicep), each with its resource name and Azure DNS zone (empty name for none).')
 param domains {
@@ -46,7 +58,10 @@ resource endpoint 'Microsoft.Cdn/profiles/afdEndpoints@2024-02-01' = {
   }
 }
 
-// A single origin needs no health probe: Front Door would only add traffic to it.
+// A single origin needs no health probe: Front Door would only add traffic to it. Two do: a probe is how Front Door
+// learns that one region's app stopped answering. Every edge location probes every origin, about twice a minute per
+// location at a 30 s interval, less where an edge location sees no traffic (learn.microsoft.com/azure/frontdoor/
+// health-probes); HEAD is the default method and the one Learn recommends for load and cost. A probe passes on 200 only.
 resource originGroup 'Microsoft.Cdn/profiles/originGroups@2024-02-01' = {
   parent: profile
   name: 'function-app'
@@ -56,16 +71,44 @@ resource originGroup 'Microsoft.Cdn/profiles/originGroups@2024-02-01' = {
       successfulSamplesRequired: 3
       additionalLatencyInMilliseconds: 50
     }
+    healthProbeSettings: twoRegions
+      ? {
+          probePath: healthProbePath
+          probeRequestType: 'HEAD'
+          probeProtocol: 'Https'
+          probeIntervalInSeconds: healthProbeIntervalSeconds
+        }
+      : null
     sessionAffinityState: 'Disabled'
   }
 }
 
+// Both regions get priority 1 and the same weight: each edge location sends a request to the app with the lowest
+// latency, or spreads it over both when they lie within additionalLatencyInMilliseconds of each other
+// (learn.microsoft.com/azure/frontdoor/routing-methods, "Overall decision flow"). A standby of priority 2 would serve
+// nothing until the primary fails, so a broken publish or a missing role there would show only in an outage; with both
+// active, each region proves itself with real traffic, and either takes all of it when the other fails its probes.
 resource origin 'Microsoft.Cdn/profiles/originGroups/origins@2024-02-01' = {
   parent: originGroup
   name: 'function-app'
   properties: {
     hostName: originHostName
     originHostHeader: originHostName
+    httpPort: 80
+    httpsPort: 443
+    priority: 1
+    weight: 1000
+    enabledState: 'Enabled'
+    enforceCertificateNameCheck: true
+  }
+}
+
+resource secondaryOrigin 'Microsoft.Cdn/profiles/originGroups/origins@2024-02-01' = if (twoRegions) {
+  parent: originGroup
+  name: 'function-app-2'
+  properties: {
+    hostName: secondaryOriginHostName
+    originHostHeader: secondaryOriginHostName
     httpPort: 80
     httpsPort: 443
     priority: 1
@@ -144,6 +187,7 @@ resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01' = if (!em
   name: 'well-known-matrix'
   dependsOn: [
     origin
+    secondaryOrigin
     delegationHostRule
   ]
   properties: {
@@ -194,6 +238,7 @@ resource pathModeRoute 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01' =
   name: 'path-mode'
   dependsOn: [
     origin
+    secondaryOrigin
     delegationHostRule
   ]
   properties: {

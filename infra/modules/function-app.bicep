@@ -1,6 +1,7 @@
 // The Flex Consumption plan and function app: .NET 10 isolated worker, system-assigned identity, identity-based host
 // storage, a site that admits only its Front Door profiles (or, deployed without Front Door, everyone; the deployment site
-// stays open for publishing), and the roles of that identity.
+// stays open for publishing), and the roles of that identity. main.bicep deploys it once per region: a second region's
+// app has host storage of its own in its region and reads the one delegations table of the primary region.
 
 @description('Azure region.')
 param location string
@@ -14,14 +15,20 @@ param planName string
 @description('Name of the function app.')
 param appName string
 
-@description('Storage account for the host (AzureWebJobsStorage, through the identity).')
+@description('Storage account for the host (AzureWebJobsStorage, through the identity), in the app\'s region.')
 param storageAccountName string
+
+@description('Storage account that holds the delegations table (the primary region\'s; the same as storageAccountName there).')
+param tableStorageAccountName string
 
 @description('URL of the blob container that holds the deployment package.')
 param deploymentContainerUrl string
 
 @description('Table service endpoint the app reads delegations from.')
 param tableServiceUri string
+
+@description('The table service\'s read-access secondary endpoint (https://<account>-secondary.table...), read when the primary fails; empty when the account has no read access to its secondary.')
+param secondaryTableServiceUri string
 
 @description('Name of the delegations table.')
 param tableName string
@@ -61,6 +68,9 @@ param checksSchedule string
 
 @description('Name of the table the scheduled checks record results in.')
 param checksTableName string
+
+@description('Whether this app runs the scheduled checks; a second region\'s app does not, so each domain is checked once per run.')
+param runsScheduledChecks bool
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -199,6 +209,18 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'DelegationChecks__Table'
           value: checksTableName
         }
+        {
+          // Read when the primary endpoint fails; empty for none. Every setting is always present, so the list stays
+          // one literal array (a concatenated one would be a single expression to ARM and to bicep snapshot).
+          name: 'DelegationStorageSecondary__tableServiceUri'
+          value: secondaryTableServiceUri
+        }
+        {
+          // The timer stays indexed (its schedule is set) but does not fire where this is true
+          // (learn.microsoft.com/azure/azure-functions/disable-function).
+          name: 'AzureWebJobs.CheckDelegations.Disabled'
+          value: runsScheduledChecks ? 'false' : 'true'
+        }
       ]
     }
   }
@@ -233,6 +255,10 @@ var roles = {
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
+}
+
+resource tableAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: tableStorageAccountName
 
   resource tableService 'tableServices' existing = {
     name: 'default'
@@ -258,10 +284,11 @@ resource hostBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Storage Table Data Reader on the delegations table only: the app never writes.
+// Storage Table Data Reader on the delegations table only: the app never writes. The read-access secondary endpoint
+// is an endpoint of the same account, so the same table resource and this same assignment authorize reads there.
 resource appTable 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(account::tableService::table.id, app.id, roles.storageTableDataReader)
-  scope: account::tableService::table
+  name: guid(tableAccount::tableService::table.id, app.id, roles.storageTableDataReader)
+  scope: tableAccount::tableService::table
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataReader)
     principalId: app.identity.principalId
@@ -286,8 +313,8 @@ resource appTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 // Storage Table Data Contributor for the admin, on the account: `delegation set` creates the table when it is missing,
 // which a role scoped to the table alone does not allow.
 resource adminTable 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(adminPrincipalId)) {
-  name: guid(account.id, adminPrincipalId, roles.storageTableDataContributor)
-  scope: account
+  name: guid(tableAccount.id, adminPrincipalId, roles.storageTableDataContributor)
+  scope: tableAccount
   properties: {
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',

@@ -1,4 +1,5 @@
-// The storage account: host storage and the deployment package (blobs), and the delegations table. No shared keys.
+// A storage account: host storage and the deployment package (blobs), and, in the primary region, the delegations table.
+// No shared keys.
 
 @description('Azure region.')
 param location string
@@ -11,7 +12,10 @@ param tags object
 @maxLength(24)
 param accountName string
 
-@description('Name of the delegations table.')
+@description('Replication: Standard_LRS, or Standard_RAGZRS / Standard_RAGRS for read access to the paired region (main.bicep chooses).')
+param skuName string
+
+@description('Name of the delegations table; empty for an account that holds only a second region\'s host storage and package.')
 param tableName string
 
 @description('Blob container that holds the Flex Consumption deployment package.')
@@ -23,7 +27,7 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   tags: tags
   kind: 'StorageV2'
   sku: {
-    name: 'Standard_LRS'
+    name: skuName
   }
   properties: {
     allowSharedKeyAccess: false
@@ -49,12 +53,14 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
-resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+var holdsTable = !empty(tableName)
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = if (holdsTable) {
   parent: account
   name: 'default'
 }
 
-resource table 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+resource table 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = if (holdsTable) {
   parent: tableService
   name: tableName
 }
@@ -62,7 +68,7 @@ resource table 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-0
 // The table is the source of truth for every delegation: deleting the account (or its resource group) takes a lock
 // removal first. Locks guard the control plane only; rows are still edited with data-plane roles, and backed up with
 // `delegation export` (docs/deploy.md).
-resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = {
+resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = if (holdsTable) {
   name: 'keep-delegations'
   scope: account
   properties: {
@@ -83,5 +89,10 @@ output tableServiceUri string = take(
   length(account.properties.primaryEndpoints.table) - 1
 )
 
-@description('Resource ID of the delegations table.')
-output tableId string = table.id
+@description('Resource ID of the delegations table; empty without one.')
+output tableId string = holdsTable ? table.id : ''
+
+@description('The table service\'s read-access secondary endpoint, without a trailing slash; empty unless the SKU is RA-GRS or RA-GZRS.')
+output secondaryTableServiceUri string = startsWith(skuName, 'Standard_RA')
+  ? take(account.properties.secondaryEndpoints.table, length(account.properties.secondaryEndpoints.table) - 1)
+  : ''

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Delegation.Serving;
 
 /// <summary>
-/// Maps <see cref="WellKnownRoutes"/> onto the shared handler for a host with endpoint routing (<c>delegation serve</c>);
+/// Maps <see cref="WellKnownRoutes"/> onto the shared handler (and the health route onto <see cref="HealthEndpoint"/>) for a host with endpoint routing (<c>delegation serve</c>);
 /// the function app maps the same constants through its function attributes. Every method reaches the handler.
 /// </summary>
 public static class WellKnownEndpoints
@@ -17,6 +17,7 @@ public static class WellKnownEndpoints
         Map(endpoints, handler, WellKnownRoutes.Server, WellKnownRoutes.DomainServer, WellKnownDocument.Server);
         Map(endpoints, handler, WellKnownRoutes.Client, WellKnownRoutes.DomainClient, WellKnownDocument.Client);
         Map(endpoints, handler, WellKnownRoutes.Support, WellKnownRoutes.DomainSupport, WellKnownDocument.Support);
+        endpoints.Map(WellKnownRoutes.Health, HealthEndpoint.WriteAsync);
         endpoints.MapFallback(WellKnownHandler.WriteUnknownPathAsync);
         return endpoints;
     }

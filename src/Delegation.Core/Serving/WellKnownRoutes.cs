@@ -6,7 +6,7 @@ namespace Delegation.Serving;
 /// <summary>
 /// The routes of the three documents, in the form function attributes and route templates take (no leading slash).
 /// Host mode names the domain in the request's host; path mode in the first segment, for a customer's redirect
-/// (CONTRACT §2).
+/// (CONTRACT §2). Beside them, the health route Front Door probes when two regions serve.
 /// </summary>
 public static class WellKnownRoutes
 {
@@ -19,6 +19,10 @@ public static class WellKnownRoutes
     public const string DomainServer = "{" + DomainParameter + "}/" + Server;
     public const string DomainClient = "{" + DomainParameter + "}/" + Client;
     public const string DomainSupport = "{" + DomainParameter + "}/" + Support;
+
+    // Outside /.well-known/matrix/, so no customer domain's route (which forwards only that prefix) reaches it, and one
+    // segment, so it never matches a path-mode route.
+    public const string Health = "healthz";
 
     /// <summary>The <c>{domain}</c> value a path-mode route matched; empty (answered 404) if routing gave none.</summary>
     public static string PathDomain(HttpContext context) => context.GetRouteValue(DomainParameter) as string ?? string.Empty;

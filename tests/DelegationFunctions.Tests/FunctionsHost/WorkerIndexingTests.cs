@@ -4,15 +4,15 @@ namespace Delegation.Tests.FunctionsHost;
 public sealed class WorkerIndexingTests(FunctionAppUnderHost app) : IClassFixture<FunctionAppUnderHost>
 {
     [Fact]
-    public void Indexing_ReportsTheHostAndPathModeRoutesAnonymousWithoutApiPrefix()
+    public void Indexing_ReportsTheHostAndPathModeRoutesAndHealthAnonymousWithoutApiPrefix()
     {
         var functions = app.Host.Functions.Where(f => f.Trigger is not null).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["Client", "DomainClient", "DomainServer", "DomainSupport", "Server", "Support"], functions.Select(f => f.Name));
+        Assert.Equal(["Client", "DomainClient", "DomainServer", "DomainSupport", "Health", "Server", "Support"], functions.Select(f => f.Name));
         Assert.Equal(
             [
                 ".well-known/matrix/client", "{domain}/.well-known/matrix/client", "{domain}/.well-known/matrix/server",
-                "{domain}/.well-known/matrix/support", ".well-known/matrix/server", ".well-known/matrix/support",
+                "{domain}/.well-known/matrix/support", "healthz", ".well-known/matrix/server", ".well-known/matrix/support",
             ],
             functions.Select(f => f.Route));
         Assert.All(functions, f => Assert.Equal("Anonymous", f.Trigger!.AuthLevel));

@@ -5,10 +5,10 @@ namespace Delegation.Tests.Infra;
 /// <summary>The security-relevant values of the deployment, as <c>bicep snapshot</c> predicts them without Azure.</summary>
 public sealed class MainTemplateSnapshotTests(ExampleSnapshotFixture fixture) : IClassFixture<ExampleSnapshotFixture>
 {
-    private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
-    private const string StorageTableDataReader = "76199698-9eea-4c19-bc75-cec21354c6b6";
-    private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
-    private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+    private const string StorageBlobDataOwner = RoleAssignment.StorageBlobDataOwner;
+    private const string StorageTableDataReader = RoleAssignment.StorageTableDataReader;
+    private const string StorageTableDataContributor = RoleAssignment.StorageTableDataContributor;
+    private const string MonitoringMetricsPublisher = RoleAssignment.MonitoringMetricsPublisher;
 
     private SnapshotResult Example => fixture.Example;
 
@@ -274,17 +274,5 @@ public sealed class MainTemplateSnapshotTests(ExampleSnapshotFixture fixture) : 
         Properties(snapshot.Single("Microsoft.Web/sites")).GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
             .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetString()!);
 
-    private static List<RoleAssignment> RoleAssignments(SnapshotResult snapshot) =>
-        snapshot.OfType("Microsoft.Authorization/roleAssignments").Select(r =>
-        {
-            var id = Id(r);
-            var properties = Properties(r);
-            return new RoleAssignment(
-                properties.GetProperty("roleDefinitionId").GetString()!.Split('/')[^1],
-                id[..id.IndexOf("/providers/Microsoft.Authorization/roleAssignments/", StringComparison.Ordinal)],
-                properties.GetProperty("principalId").GetString()!,
-                properties.GetProperty("principalType").GetString()!);
-        }).ToList();
-
-    private sealed record RoleAssignment(string Role, string Scope, string PrincipalId, string PrincipalType);
+    private static IReadOnlyList<RoleAssignment> RoleAssignments(SnapshotResult snapshot) => RoleAssignment.Of(snapshot);
 }

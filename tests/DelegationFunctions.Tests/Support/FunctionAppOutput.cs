@@ -44,7 +44,7 @@ internal static class FunctionAppOutput
 
         Assert.Equal(
             [
-                ".well-known/matrix/client", ".well-known/matrix/server", ".well-known/matrix/support",
+                ".well-known/matrix/client", ".well-known/matrix/server", ".well-known/matrix/support", "healthz",
                 "{domain}/.well-known/matrix/client", "{domain}/.well-known/matrix/server", "{domain}/.well-known/matrix/support",
             ],
             triggers.Select(t => t.GetProperty("route").GetString()).Order(StringComparer.Ordinal));
