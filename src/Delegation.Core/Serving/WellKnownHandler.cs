@@ -18,6 +18,7 @@ public sealed class WellKnownHandler
     private static readonly StringValues AllowHeaders = "X-Requested-With, Content-Type, Authorization";
     private static readonly StringValues JsonContentType = "application/json";
     private static readonly StringValues NoStore = "no-store";
+    private static readonly StringValues NoSniff = "nosniff";
 
     private readonly DelegationResolver _resolver;
     private readonly DelegationMetrics _metrics;
@@ -47,7 +48,7 @@ public sealed class WellKnownHandler
         var request = context.Request;
         var response = context.Response;
         var headers = response.Headers;
-        AddCors(headers);
+        AddStandardHeaders(headers);
 
         var method = request.Method;
         if (HttpMethods.IsOptions(method))
@@ -80,13 +81,15 @@ public sealed class WellKnownHandler
     /// <summary>Answers a request outside the three routes (used by <c>delegation serve</c>).</summary>
     public static Task WriteUnknownPathAsync(HttpContext context)
     {
-        // Web clients probing other paths can read the 404 too.
-        AddCors(context.Response.Headers);
+        AddStandardHeaders(context.Response.Headers);
         return WriteAsync(context, StatusCodes.Status404NotFound, ResponseBodies.UnknownPath, NoStore);
     }
 
-    private static void AddCors(IHeaderDictionary headers)
+    // CORS on every answer, 404 included (a web client cannot read a 404 without it), and nosniff so that no browser
+    // renders a document as anything but JSON.
+    private static void AddStandardHeaders(IHeaderDictionary headers)
     {
+        headers.XContentTypeOptions = NoSniff;
         headers.AccessControlAllowOrigin = AllowOrigin;
         headers.AccessControlAllowMethods = AllowMethods;
         headers.AccessControlAllowHeaders = AllowHeaders;

@@ -15,7 +15,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         Assert.Equal("application/json", response.Content.Headers.ContentType!.ToString());
         Assert.Equal("public, max-age=3600, s-maxage=600", response.Headers.CacheControl!.ToString());
         Assert.NotNull(response.Headers.ETag);
-        AssertCors(response);
+        AssertStandardHeaders(response);
         // Byte for byte: compact UTF-8 with no byte order mark in front.
         Assert.Equal("{\"m.server\":\"matrix.example.com:443\"}"u8.ToArray(), await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
@@ -39,7 +39,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("public, max-age=120, s-maxage=120", response.Headers.CacheControl!.ToString());
-        AssertCors(response);
+        AssertStandardHeaders(response);
         using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("M_NOT_FOUND", error.RootElement.GetProperty("errcode").GetString());
         Assert.Equal("No Matrix delegation is configured for this domain.", error.RootElement.GetProperty("error").GetString());
@@ -95,7 +95,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
         Assert.Equal(get.Headers.CacheControl, head.Headers.CacheControl);
         Assert.Equal(get.Headers.ETag, head.Headers.ETag);
-        AssertCors(head);
+        AssertStandardHeaders(head);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
 
@@ -114,7 +114,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         using var response = await SendAsync(HttpMethod.Options, "/.well-known/matrix/client", "unknown.example");
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        AssertCors(response);
+        AssertStandardHeaders(response);
     }
 
     [Theory]
@@ -130,7 +130,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal("GET, HEAD, OPTIONS", string.Join(", ", response.Content.Headers.Allow));
-        AssertCors(response);
+        AssertStandardHeaders(response);
     }
 
     [Theory]
@@ -256,7 +256,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
 
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
         Assert.Equal(first.Headers.ETag, response.Headers.ETag);
-        AssertCors(response);
+        AssertStandardHeaders(response);
     }
 
     [Fact]
@@ -265,11 +265,12 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
         using var response = await SendAsync(HttpMethod.Get, "/.well-known/matrix/other", "example.com");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        AssertCors(response);
+        AssertStandardHeaders(response);
     }
 
-    private static void AssertCors(HttpResponseMessage response)
+    private static void AssertStandardHeaders(HttpResponseMessage response)
     {
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Equal("GET, HEAD, OPTIONS", response.Headers.GetValues("Access-Control-Allow-Methods").Single());
         Assert.Equal("X-Requested-With, Content-Type, Authorization", response.Headers.GetValues("Access-Control-Allow-Headers").Single());
