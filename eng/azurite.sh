@@ -9,16 +9,21 @@ azurite_connection_string() {
   echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;"
 }
 
-# azurite_start PORT [LAUNCHER...]: starts azurite-table in the background (its PID in AZURITE_PID), optionally
-# under a launcher such as `taskset -c 1`, and returns once it listens.
-azurite_start() {
-  local port="$1"
-  shift
+# azurite_install: npm install in eng/azurite unless it is there already.
+azurite_install() {
   if [ ! -x "$AZURITE_FOLDER/node_modules/.bin/azurite-table" ]; then
     command -v npm >/dev/null || { echo "error: npm is not on PATH; install Node.js 20 or later." >&2; return 1; }
     echo "Installing Azurite (npm)..." >&2
     (cd "$AZURITE_FOLDER" && npm install --no-audit --no-fund --loglevel=error >&2)
   fi
+}
+
+# azurite_start PORT [LAUNCHER...]: starts azurite-table in the background (its PID in AZURITE_PID), optionally
+# under a launcher such as `taskset -c 1`, and returns once it listens.
+azurite_start() {
+  local port="$1"
+  shift
+  azurite_install
   "$@" "$AZURITE_FOLDER/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$port" \
     --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl --silent >/dev/null 2>&1 &
   AZURITE_PID=$!

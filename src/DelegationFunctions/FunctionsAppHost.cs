@@ -24,6 +24,7 @@ public static class FunctionsAppHost
         builder.Services.AddDelegationTelemetry(builder.Configuration, credential);
         builder.Services.AddDelegationServing();
         builder.Services.AddDelegationChecks();
+        builder.Services.AddHostedService<StorageWarmUp>();
 
         return builder.Build();
     }

@@ -1,0 +1,55 @@
+using Delegation.Table;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DelegationFunctions;
+
+/// <summary>
+/// On a cold instance, the first request would otherwise pay for the managed identity token, the TLS handshake with
+/// storage and the Azure SDK's first use one after another. This starts them while the worker connects to the host: one
+/// point read for a key no row can have, through the same store (and so the same credential, token cache and connection
+/// pool) the request path uses. It never delays start-up, and a failure is one log line: the request path reads, and
+/// reports, as it always does.
+/// </summary>
+internal sealed partial class StorageWarmUp(IServiceProvider services, ILogger<StorageWarmUp> logger) : IHostedService, IDisposable
+{
+    /// <summary>A reserved name (RFC 2606 <c>.invalid</c>): no delegation row can be keyed by it.</summary>
+    internal const string Domain = "warm-up.invalid";
+
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Completes when the warm-up has finished, failed or been stopped; it never faults.</summary>
+    internal Task Completion { get; private set; } = Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Completion = Task.Run(() => WarmAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    // Waits for the read to end, so the service provider is not disposed under it.
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await Completion.WaitAsync(cancellationToken);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task WarmAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<IDelegationStore>().GetAsync(Domain, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            var reason = StorageFailure.From(ex, cancellationToken)?.Description ?? $"{ex.GetType().Name}: {ex.Message.Split('\n')[0].Trim()}";
+            Log.WarmUpFailed(logger, reason);
+        }
+    }
+}
