@@ -59,21 +59,7 @@ public sealed class Azurite : IAsyncDisposable
     public static string ConnectionStringFor(int port) =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
 
-    public static async Task<Azurite> StartAsync()
-    {
-        var azurite = new Azurite();
-        try
-        {
-            await azurite.RestartAsync();
-        }
-        catch
-        {
-            await azurite.DisposeAsync();
-            throw;
-        }
-
-        return azurite;
-    }
+    public static Task<Azurite> StartAsync() => StartAsync(new Azurite());
 
     /// <summary>
     /// Azurite as Azure serves keyless storage: https with a certificate from the test authority, and bearer tokens
@@ -83,7 +69,11 @@ public sealed class Azurite : IAsyncDisposable
     public static async Task<Azurite> StartKeylessAsync()
     {
         using var certificate = TestCertificates.Issue("127.0.0.1", "localhost");
-        var azurite = new Azurite(TestCertificates.WritePem(certificate));
+        return await StartAsync(new Azurite(TestCertificates.WritePem(certificate)));
+    }
+
+    private static async Task<Azurite> StartAsync(Azurite azurite)
+    {
         try
         {
             await azurite.RestartAsync();
