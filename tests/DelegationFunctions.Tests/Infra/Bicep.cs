@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Delegation.Tests.Infra;
 
@@ -12,7 +13,18 @@ internal static class Bicep
 
     public static string Executable { get; } = FindExecutable();
 
+    private const string Location = "westeurope";
+
+    private static readonly Lazy<BicepServer> Server = new(BicepServer.Start);
+
     public static string InfraFolder => RepositoryPaths.Combine("infra");
+
+    /// <summary>
+    /// Compiles one .bicep or .bicepparam file in the shared compiler process. The diagnostics are those
+    /// <c>bicep build</c> and <c>bicep lint</c> print, the linter rules of the nearest bicepconfig.json included.
+    /// </summary>
+    public static async Task<CompileResult> CompileAsync(string path, CancellationToken cancellationToken = default) =>
+        CompileResult.Parse(await Server.Value.CallAsync("bicep/compile", new JsonObject { ["path"] = path }, cancellationToken));
 
     public static Task<ToolResult> RunAsync(params string[] arguments)
     {
@@ -29,8 +41,9 @@ internal static class Bicep
 
     /// <summary>
     /// Copies infra/ to a temporary folder, adds <paramref name="parameters"/> as test.bicepparam there (and any
-    /// <paramref name="templates"/> beside it) and evaluates it with <c>bicep snapshot</c>, so nothing is written into
-    /// the repository.
+    /// <paramref name="templates"/> beside it) and evaluates it as <c>bicep snapshot</c> does, so nothing is written
+    /// into the repository. The shared compiler process makes the snapshot; when it cannot, <c>bicep snapshot</c> runs
+    /// for its exit code and the diagnostics it prints, which the failure tests assert on.
     /// </summary>
     public static async Task<SnapshotResult> SnapshotAsync(string parameters, params (string Name, string Text)[] templates)
     {
@@ -46,7 +59,12 @@ internal static class Bicep
             var parameterFile = Path.Combine(folder.FullName, "test.bicepparam");
             await File.WriteAllTextAsync(parameterFile, parameters);
 
-            var result = await RunAsync("snapshot", parameterFile, "--subscription-id", SubscriptionId, "--resource-group", ResourceGroup, "--location", "westeurope");
+            if (await TrySnapshotAsync(parameterFile) is { } made)
+            {
+                return new SnapshotResult(new ToolResult(0, string.Empty, string.Empty), made);
+            }
+
+            var result = await RunAsync("snapshot", parameterFile, "--subscription-id", SubscriptionId, "--resource-group", ResourceGroup, "--location", Location);
 
             var snapshotFile = Path.Combine(folder.FullName, "test.snapshot.json");
             var snapshot = result.ExitCode == 0 && File.Exists(snapshotFile) ? JsonDocument.Parse(await File.ReadAllTextAsync(snapshotFile)) : null;
@@ -58,8 +76,35 @@ internal static class Bicep
         }
     }
 
+    internal static async ValueTask StopServerAsync()
+    {
+        if (Server.IsValueCreated)
+        {
+            await Server.Value.DisposeAsync();
+        }
+    }
+
     /// <summary>The example parameter file, infra/main.bicepparam, as text.</summary>
     public static string ExampleParameters() => File.ReadAllText(Path.Combine(InfraFolder, "main.bicepparam"));
+
+    /// <summary>
+    /// The snapshot as <c>bicep/getSnapshot</c> makes it (the same serializer as <c>bicep snapshot</c>); null when bicep
+    /// answers with an error: a parameter file that does not compile answers only "Compilation failed", a failed
+    /// template check its message without the command's wording.
+    /// </summary>
+    private static async Task<JsonDocument?> TrySnapshotAsync(string parameterFile)
+    {
+        var metadata = new JsonObject { ["subscriptionId"] = SubscriptionId, ["resourceGroup"] = ResourceGroup, ["location"] = Location };
+        try
+        {
+            var result = await Server.Value.CallAsync("bicep/getSnapshot", new JsonObject { ["path"] = parameterFile, ["metadata"] = metadata });
+            return JsonDocument.Parse(result.GetProperty("snapshot").GetString()!);
+        }
+        catch (BicepRpcException)
+        {
+            return null;
+        }
+    }
 
     private static void CopyFolder(string source, string destination)
     {

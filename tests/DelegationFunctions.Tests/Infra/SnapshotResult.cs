@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Delegation.Tests.Infra;
 
-/// <summary>A <c>bicep snapshot</c> run and, when it succeeded, the predicted resources.</summary>
+/// <summary>
+/// A snapshot of a parameter file: the predicted resources when it succeeded; when it failed, the <c>bicep snapshot</c>
+/// run with its exit code and output (a snapshot made by the shared compiler process has exit code 0 and no output).
+/// </summary>
 internal sealed record SnapshotResult(ToolResult Run, JsonDocument? Snapshot)
 {
     public IReadOnlyList<JsonElement> Resources =>
