@@ -65,7 +65,13 @@ internal sealed class CheckNetwork : IAsyncDisposable
     public async Task<CheckReport> CheckAsync(string domain, TimeProvider? timeProvider = null)
     {
         using var checker = new DelegationChecker(Settings(), timeProvider);
-        return await checker.CheckAsync(domain);
+        var report = await checker.CheckAsync(domain);
+
+        // A failing test then shows every step the check took, not only the verdict it asserted on.
+        using var text = new StringWriter();
+        await Delegation.Cli.Check.CheckRenderer.WriteTextAsync(report, text);
+        TestContext.Current.TestOutputHelper?.WriteLine(text.ToString());
+        return report;
     }
 
     public async ValueTask DisposeAsync()
