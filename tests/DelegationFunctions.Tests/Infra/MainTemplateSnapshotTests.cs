@@ -82,7 +82,9 @@ public sealed class MainTemplateSnapshotTests(ExampleSnapshotFixture fixture) : 
     {
         var assignments = RoleAssignments(Example);
 
-        // The app's own write access to the check results table is the only one (ChecksTemplateSnapshotTests).
+        // The app's own write access to the check results table is the only one (ChecksTemplateSnapshotTests); finding
+        // it proves the assignments were read at all.
+        Assert.Contains(assignments, a => a.Role == StorageTableDataContributor && a.Scope.EndsWith("/tables/delegationchecks", StringComparison.Ordinal));
         Assert.DoesNotContain(assignments, a => a.Role == StorageTableDataContributor && !a.Scope.EndsWith("/tables/delegationchecks", StringComparison.Ordinal));
     }
 

@@ -71,6 +71,7 @@ internal sealed class CheckNetwork : IAsyncDisposable
         using var text = new StringWriter();
         await Delegation.Cli.Check.CheckRenderer.WriteTextAsync(report, text);
         TestContext.Current.TestOutputHelper?.WriteLine(text.ToString());
+        TestContext.Current.TestOutputHelper?.WriteLine($"test server's Kestrel:{Environment.NewLine}{Server.ServerLog}");
         return report;
     }
 

@@ -44,9 +44,10 @@ internal sealed class ChildProcess : IAsyncDisposable
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
-        var process = new Process { StartInfo = start };
         var arguments = start.ArgumentList.Count > 0 ? string.Join(' ', start.ArgumentList) : start.Arguments;
-        var child = new ChildProcess(process, $"{start.FileName} {arguments}".TrimEnd());
+        var commandLine = $"{start.FileName} {arguments}".TrimEnd();
+        var process = new Process { StartInfo = WithDefaultSignals(start) };
+        var child = new ChildProcess(process, commandLine);
         process.OutputDataReceived += (_, e) => child.Receive(e.Data, child._output);
         process.ErrorDataReceived += (_, e) => child.Receive(e.Data, child._error);
         try
@@ -62,6 +63,28 @@ internal sealed class ChildProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>
+    /// The same command under <c>env --default-signal</c>. A test run started in the background (nohup, or '&amp;' in a
+    /// script) inherits SIGINT and SIGQUIT ignored, and a program cannot catch a signal that was ignored when it
+    /// started; env execs the command with the defaults a terminal gives, so a test's Ctrl-C reaches it. The process ID
+    /// stays the command's own.
+    /// </summary>
+    private static ProcessStartInfo WithDefaultSignals(ProcessStartInfo start)
+    {
+        if (start.ArgumentList.Count > 0 || start.Arguments.Length == 0)
+        {
+            start.ArgumentList.Insert(0, start.FileName);
+            start.ArgumentList.Insert(0, "--default-signal=INT,QUIT");
+        }
+        else
+        {
+            start.Arguments = $"--default-signal=INT,QUIT {start.FileName} {start.Arguments}";
+        }
+
+        start.FileName = "/usr/bin/env";
+        return start;
     }
 
     /// <summary>Runs <paramref name="start"/> to its end and returns its exit code and output; kills it after <paramref name="timeout"/>.</summary>

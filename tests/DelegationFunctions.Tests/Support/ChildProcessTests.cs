@@ -30,6 +30,16 @@ public sealed class ChildProcessTests
         Assert.Contains("wrong", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_FromABackgroundTestRun_GivesTheChildDefaultInterruptSignals()
+    {
+        // Under nohup or '&' the test run itself ignores SIGINT and SIGQUIT; its children must not inherit that.
+        var result = await ChildProcess.RunAsync(new ProcessStartInfo("/bin/sh", ["-c", "sed -n 's/^SigIgn:[[:space:]]*//p' /proc/self/status"]), TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        var ignored = Convert.ToUInt64(result.Output.Trim(), 16);
+        Assert.Equal(0UL, ignored & ((1UL << (2 - 1)) | (1UL << (3 - 1))));
+    }
+
     // A killed process whose parent is gone may stay a zombie (state Z) until something reaps it; it no longer runs.
     private static bool IsRunning(string id)
     {
