@@ -155,6 +155,10 @@ internal sealed class HttpProbe : IDisposable
         {
             TargetHost = target.TlsName,
             ApplicationProtocols = [SslApplicationProtocol.Http11],
+
+            // Always a full handshake: a resumed session presents no certificate, so the check would validate one it
+            // saw on an earlier connection, perhaps to another server under the same name.
+            AllowTlsResume = false,
             RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
             {
                 if (certificate is null)
