@@ -152,9 +152,9 @@ resource providerDomain 'Microsoft.Cdn/profiles/customDomains@2024-02-01' = if (
 }
 
 // The Functions host forwards each request to the worker with YARP's default transformer, which overwrites
-// X-Forwarded-Host with the origin's own host name; a header of our own survives that hop (CONTRACT §2). {hostname}
-// is the client's host; server variables work in this action on Standard and Premium (learn.microsoft.com:
-// azure/frontdoor/rule-set-server-variables).
+// X-Forwarded-Host with the origin's own host name; a header of our own survives that hop (docs/reference.md,
+// "Which domain is asked for"). {hostname} is the client's host; server variables work in this action on Standard
+// and Premium (learn.microsoft.com: azure/frontdoor/rule-set-server-variables).
 resource delegationHost 'Microsoft.Cdn/profiles/ruleSets@2024-02-01' = {
   parent: profile
   name: 'DelegationHost'

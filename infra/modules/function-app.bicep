@@ -189,7 +189,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           value: tableName
         }
         {
-          // Any one of them admits X-Delegation-Host (CONTRACT §2); empty without Front Door.
+          // Any one of them admits X-Delegation-Host (docs/reference.md, "Which domain is asked for"); empty without
+          // Front Door.
           name: 'FrontDoorId'
           value: join(frontDoorIds, ',')
         }

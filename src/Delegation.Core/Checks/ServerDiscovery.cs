@@ -2,7 +2,7 @@ using Delegation.Names;
 
 namespace Delegation.Checks;
 
-/// <summary>"Resolving server names" from the server-server API, step by step, as CONTRACT §4 lists it.</summary>
+/// <summary>"Resolving server names" from the server-server API, step by step: docs/reference.md, "How a check resolves a domain".</summary>
 internal sealed class ServerDiscovery(ServerWellKnown wellKnown, SrvDiscovery srv, FederationVersion federation)
 {
     public async Task<SectionReport> RunAsync(string name, CheckFacts facts, CancellationToken cancellationToken = default)

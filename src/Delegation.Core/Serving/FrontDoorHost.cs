@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Delegation.Serving;
 
 /// <summary>
-/// Picks the header that names the domain a request asks for (CONTRACT §2, "Which domain is asked for"). Behind our
-/// Front Door (its ID in <c>X-Azure-FDID</c>) that is <c>X-Delegation-Host</c>, which the route's rule set writes from
-/// <c>{hostname}</c>, then <c>X-Forwarded-Host</c>; otherwise <c>Host</c>.
+/// Picks the header that names the domain a request asks for (docs/reference.md, "Which domain is asked for").
+/// Behind our Front Door (its ID in <c>X-Azure-FDID</c>) that is <c>X-Delegation-Host</c>, which the route's rule set
+/// writes from <c>{hostname}</c>, then <c>X-Forwarded-Host</c>; otherwise <c>Host</c>.
 /// </summary>
 /// <remarks>
 /// Why a header of our own: the Functions host forwards each request to the isolated worker with YARP's

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Primitives;
 namespace Delegation.Serving;
 
 /// <summary>
-/// Answers the three well-known documents for the request's domain (CONTRACT §2). The function app and
+/// Answers the three well-known documents for the request's domain (docs/reference.md, "HTTP behaviour"). The function app and
 /// <c>delegation serve</c> both call this; a cached answer is written from pre-rendered bytes without allocating.
 /// </summary>
 public sealed class WellKnownHandler

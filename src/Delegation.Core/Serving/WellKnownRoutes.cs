@@ -6,7 +6,7 @@ namespace Delegation.Serving;
 /// <summary>
 /// The routes of the three documents, in the form function attributes and route templates take (no leading slash).
 /// Host mode names the domain in the request's host; path mode in the first segment, for a customer's redirect
-/// (CONTRACT §2). Beside them, the health route Front Door probes when two regions serve.
+/// (docs/reference.md, "Routes"). Beside them, the health route Front Door probes when two regions serve.
 /// </summary>
 public static class WellKnownRoutes
 {

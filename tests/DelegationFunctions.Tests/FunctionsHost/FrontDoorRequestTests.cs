@@ -89,8 +89,9 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
     [Fact]
     public async Task Get_FrontDoorWithoutTheRuleSet_ForwardedHostDoesNotSurviveTheHop()
     {
-        // What the Functions host does to X-Forwarded-Host (CONTRACT §2): without X-Delegation-Host the worker sees
-        // only the app's own host name, so the answer is a 404 and the handler warns about the missing rule set.
+        // What the Functions host does to X-Forwarded-Host (docs/reference.md, "Which domain is asked for"): without
+        // X-Delegation-Host the worker sees only the app's own host name, so the answer is a 404 and the handler warns
+        // about the missing rule set.
         using var request = FunctionAppUnderHost.FromFrontDoor(HttpMethod.Get, "/.well-known/matrix/server", "example.com", delegationHost: null);
 
         using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
@@ -154,9 +155,10 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
     [Fact]
     public async Task Get_HostTheWorkerCannotTake_IsAnsweredNotLeftHanging()
     {
-        // CONTRACT §5: such a Host stalls the worker's ASP.NET Core integration before any function code runs, and the
-        // worker gives the invocation up after its own 15 s. Front Door and App Service pass only configured host
-        // names, so this cannot reach the app on Azure; the harness must still answer rather than wait for ever.
+        // Such a Host stalls the worker's ASP.NET Core integration before any function code runs (docs/reference.md,
+        // "Azure facts the design depends on"), and the worker gives the invocation up after its own 15 s. Front Door
+        // and App Service pass only configured host names, so this cannot reach the app on Azure; the harness must
+        // still answer rather than wait for ever.
         using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/matrix/server");
         request.Headers.Host = "xn--.com";
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Delegation.Tests.Resilience;
 
-/// <summary>CONTRACT §2: an outage never turns into 404s or 500s, and the service recovers without a restart.</summary>
+/// <summary>docs/reference.md, "Answers": an outage never turns into 404s or 500s, and the service recovers without a restart.</summary>
 public sealed class OutageTests
 {
     /// <summary>How long the table may take to answer again after its restart on a loaded machine; not a wait.</summary>

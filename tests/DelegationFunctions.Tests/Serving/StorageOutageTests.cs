@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Delegation.Tests.Serving;
 
-/// <summary>The outage rows of CONTRACT §2: never a 404 for an outage; a cached answer survives it.</summary>
+/// <summary>The outage rows of docs/reference.md, "Answers": never a 404 for an outage; a cached answer survives it.</summary>
 public sealed class StorageOutageTests
 {
     [Fact]

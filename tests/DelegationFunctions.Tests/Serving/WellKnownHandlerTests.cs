@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Delegation.Tests.Serving;
 
-/// <summary>Every row of the CONTRACT §2 table, over real HTTP against a real table on Azurite.</summary>
+/// <summary>Every row of the table in docs/reference.md, "Answers", over real HTTP against a real table on Azurite.</summary>
 public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<ServedTable>
 {
     [Fact]
@@ -149,7 +149,7 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
     }
 
     // Kestrel (and the Functions host in front of the worker) refuse these Host values as bad syntax before any
-    // handler runs; the contract allows 400 there. What matters: never a 5xx, never a lookup.
+    // handler runs; docs/reference.md, "Answers", allows 400 there. What matters: never a 5xx, never a lookup.
     [Theory]
     [InlineData("exa\"mple.com")]
     [InlineData("example.com' or PartitionKey ne '")]
