@@ -129,7 +129,7 @@ param tags object = {}
 @description('When the function app checks every delegation: a six-field cron expression in UTC (default once a day, 03:30).')
 param checksSchedule string = '0 30 3 * * *'
 
-@description('Optional e-mail address alerted when a scheduled check finds a failing domain.')
+@description('Optional e-mail address alerted when a scheduled check finds a failing domain, and when no scheduled run has finished for 26 hours.')
 param checksAlertEmail string = ''
 
 func consistsOf(text string, characters string) bool =>

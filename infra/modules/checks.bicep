@@ -1,5 +1,5 @@
-// The watch: the results table the app writes (its access to the delegations table stays read-only), and an alert
-// when a scheduled check finds a domain whose federation or client discovery fails.
+// The watch: the results table the app writes (its access to the delegations table stays read-only), an alert when a
+// scheduled check finds a domain whose federation or client discovery fails, and one when no run has finished for 26 h.
 
 @description('Azure region of the alert.')
 param location string
@@ -19,7 +19,7 @@ param appName string
 @description('Name of the Application Insights component that receives the delegation.checks metric.')
 param applicationInsightsName string
 
-@description('Optional e-mail address that gets the alert; empty creates the alert rule without an action group.')
+@description('Optional e-mail address that gets both alerts; empty creates the alert rules without an action group.')
 param alertEmail string
 
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
@@ -104,6 +104,50 @@ resource failingDomains 'Microsoft.Insights/scheduledQueryRules@2023-03-15-previ
       ]
     }
     autoMitigate: false
+    actions: {
+      actionGroups: empty(alertEmail) ? [] : [actionGroup.id]
+    }
+  }
+}
+
+// Fires when no scheduled run has logged its end ("Delegation checks finished", event 31 of ScheduledChecks) for 26 hours:
+// a daily run plus its start delay and the function timeout, with room to spare. The run logs through the worker's
+// OpenTelemetry exporter into the component's traces table, whose message is the formatted text or, without it, the
+// template; both begin with these words. summarize without "by" always yields one row, so no record at all counts as 0.
+// The rule's own time range (overrideQueryTimeRange) is 26 h while it is evaluated every hour (Microsoft.Insights
+// scheduledQueryRules 2023-12-01: learn.microsoft.com/azure/templates/microsoft.insights/2023-12-01/scheduledqueryrules).
+resource runsStopped 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-${appName}-checks-stopped'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'Delegation checks: no run finished for 26 hours'
+    description: 'The scheduled delegation checks (timer function CheckDelegations) have not logged "Delegation checks finished" for 26 hours: the timer does not fire, or runs end early (function timeout, host restart). See docs/deploy.md, "When the watch stops".'
+    severity: 2
+    enabled: true
+    scopes: [
+      applicationInsights.id
+    ]
+    evaluationFrequency: 'PT1H'
+    windowSize: 'PT1H'
+    overrideQueryTimeRange: 'P1DT2H'
+    criteria: {
+      allOf: [
+        {
+          query: 'traces | where message startswith "Delegation checks finished" | summarize finished = count()'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'finished'
+          operator: 'LessThan'
+          threshold: 1
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    // Resolves itself once a run finishes again.
+    autoMitigate: true
     actions: {
       actionGroups: empty(alertEmail) ? [] : [actionGroup.id]
     }

@@ -24,8 +24,7 @@ internal static class CheckAll
 
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var runner = new CheckRunner(checker, settings, new CheckMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger<CheckRunner>.Instance, TimeProvider.System);
-        // Three documents at once, each through redirects, SRV and several targets: generous, but a hung domain still ends.
-        var options = new CheckRunOptions(concurrency, settings.Timeout * 6);
+        var options = new CheckRunOptions(concurrency);
         var interactive = ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected && !json;
         CheckRunSummary summary = null!;
         if (interactive)

@@ -25,6 +25,11 @@ internal sealed class CheckOptions
 
     public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for each connection, DNS answer and response (default 30, as gomatrixserverlib).", DefaultValueFactory = _ => CheckSettings.DefaultTimeout.TotalSeconds };
 
+    public Option<double?> DomainTimeout { get; } = new("--domain-timeout")
+    {
+        Description = "Seconds one domain's whole check may take (every document, redirect, SRV target and the drift comparison); then it fails, naming the step in progress. Default: the setting DelegationChecks__DomainTimeoutSeconds, else 180, as the function app's scheduled checks.",
+    };
+
     public Option<bool> AllowPrivateAddresses { get; } = new("--allow-private-addresses")
     {
         Description = "Also connect to loopback, private, link-local and other non-public addresses when a domain's documents or DNS name them (refused by default; --resolve pins are always allowed). Same as the setting DelegationChecks__AllowPrivateAddresses=true.",
@@ -37,6 +42,7 @@ internal sealed class CheckOptions
         command.Options.Add(Dns);
         command.Options.Add(CaCert);
         command.Options.Add(Timeout);
+        command.Options.Add(DomainTimeout);
     }
 
     public CheckSettings Read(ParseResult parseResult)
@@ -53,9 +59,18 @@ internal sealed class CheckOptions
             pins.Add(ResolvePin.TryParse(text, out var pin) ? pin : throw new CliException(ExitCodes.Usage, $"--resolve '{text}' is invalid: it {ResolvePin.Rule}."));
         }
 
-        return ReadWatchSettings(parseResult) with
+        var watch = ReadWatchSettings(parseResult);
+        var deadline = parseResult.GetValue(DomainTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : watch.DomainDeadline;
+        if (!(deadline.TotalSeconds >= timeout && deadline.TotalSeconds <= ChecksServiceCollectionExtensions.MaxDomainTimeoutSeconds))
+        {
+            var source = parseResult.GetValue(DomainTimeout) is null ? "DelegationChecks__DomainTimeoutSeconds" : "--domain-timeout";
+            throw new CliException(ExitCodes.Usage, $"{source} '{deadline.TotalSeconds}' is invalid: it must be at least --timeout ({timeout} s), since one request may take that long, and at most {ChecksServiceCollectionExtensions.MaxDomainTimeoutSeconds} seconds.");
+        }
+
+        return watch with
         {
             Timeout = TimeSpan.FromSeconds(timeout),
+            DomainDeadline = deadline,
             Pins = pins,
             DnsServer = ReadDns(parseResult.GetValue(Dns)),
             ExtraCertificateAuthorities = ReadAuthorities(parseResult.GetValue(CaCert) ?? []),

@@ -12,8 +12,8 @@ internal sealed partial class CheckRunner
         [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Delegation check of {Domain} warns at step '{Step}': {Problem}")]
         public static partial void DomainWarns(ILogger logger, string domain, string? step, string? problem);
 
-        [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Delegation check of {Domain} did not finish within {Seconds} s")]
-        public static partial void DomainTimedOut(ILogger logger, string domain, double seconds);
+        [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "Delegation check of {Domain} did not finish within its deadline of {Seconds} s: {Problem}")]
+        public static partial void DomainTimedOut(ILogger logger, string domain, double seconds, string? problem);
 
         [LoggerMessage(EventId = 24, Level = LogLevel.Error, Message = "Delegation check of {Domain} stopped on an unexpected error; it is recorded as failed")]
         public static partial void DomainCheckBroke(ILogger logger, string domain, Exception exception);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Delegation.Checks;
 
 /// <summary>
-/// Checks many domains a few at a time, each within its own time limit, grades each report and records the result
+/// Checks many domains a few at a time, each within its deadline, grades each report and records the result
 /// as soon as it is known, so a run cut short keeps what it found. Shared by the timer function and
 /// <c>delegation check --all</c>.
 /// </summary>
@@ -49,7 +49,7 @@ internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettin
             new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
             async (index, token) =>
             {
-                var (report, result) = await CheckOneAsync(rows[index], options.DomainTimeout, token);
+                var (report, result) = await CheckOneAsync(rows[index], token);
                 metrics.Checked(result.Status);
                 LogResult(result);
                 var failure = results is null ? null : await RecordAsync(results, result, token);
@@ -75,23 +75,18 @@ internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettin
         return new CheckRunSummary(checks, recordFailures);
     }
 
-    /// <summary>One domain's report and result; every failure but the caller's cancellation becomes a failing result.</summary>
-    private async Task<(CheckReport Report, CheckResult Result)> CheckOneAsync(DelegationRow row, TimeSpan limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// One domain's report and result; the checker ends it at the domain's deadline, and every other failure but the
+    /// caller's cancellation becomes a failing result.
+    /// </summary>
+    private async Task<(CheckReport Report, CheckResult Result)> CheckOneAsync(DelegationRow row, CancellationToken cancellationToken)
     {
         var domain = row.Domain;
-        using var timeout = new CancellationTokenSource(limit, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         CheckReport report;
         try
         {
-            // WaitAsync frees the slot even if some lookup ignores the token; the abandoned check ends on its own timeouts.
-            report = await checker.CheckAsync(row, linked.Token).WaitAsync(linked.Token);
+            report = await checker.CheckAsync(row, cancellationToken);
             return (report, CheckGrader.Grade(report, timeProvider.GetUtcNow(), settings));
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            Log.DomainTimedOut(logger, domain, limit.TotalSeconds);
-            report = CheckReport.Failed(domain, CheckStep.Fail("check", $"the check did not finish within {limit.TotalSeconds:0.#} s"));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -121,6 +116,9 @@ internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettin
     {
         switch (result.Status)
         {
+            case CheckStatus.Fail when result.Step == CheckDeadline.Step:
+                Log.DomainTimedOut(logger, result.Domain, settings.DomainDeadline.TotalSeconds, result.Message);
+                break;
             case CheckStatus.Fail:
                 Log.DomainFails(logger, result.Domain, result.Step, result.Message);
                 break;

@@ -4,7 +4,7 @@ using Delegation.Documents;
 
 namespace Delegation.Checks;
 
-/// <summary>How one check run reaches the network: pins, DNS server, extra trust, time limit.</summary>
+/// <summary>How one check run reaches the network: pins, DNS server, extra trust, time limits.</summary>
 internal sealed record CheckSettings
 {
     /// <summary>Synapse and gomatrixserverlib refuse well-known bodies larger than this: the rule the service renders by.</summary>
@@ -18,7 +18,13 @@ internal sealed record CheckSettings
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>Six default timeouts: three documents at once, each through redirects, SRV and several targets.</summary>
+    public static readonly TimeSpan DefaultDomainDeadline = TimeSpan.FromSeconds(180);
+
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>The most one domain's whole check may take (every document, SRV target and redirect); then it fails (<see cref="CheckDeadline"/>).</summary>
+    public TimeSpan DomainDeadline { get; init; } = DefaultDomainDeadline;
 
     /// <summary>A homeserver certificate that expires sooner than this is a warning.</summary>
     public TimeSpan CertificateWarning { get; init; } = TimeSpan.FromDays(14);

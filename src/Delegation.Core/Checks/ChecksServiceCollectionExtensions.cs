@@ -10,13 +10,16 @@ namespace Delegation.Checks;
 /// <summary>Registers the watch: options, checker, runner, results table and the timer's handler. Expects an <see cref="IDelegationStore"/>.</summary>
 public static class ChecksServiceCollectionExtensions
 {
+    /// <summary>One domain never holds a run for more than an hour, the most a run is sure to get (docs/deploy.md, "The watch's time budget").</summary>
+    internal const double MaxDomainTimeoutSeconds = 3600;
+
     public static IServiceCollection AddDelegationChecks(this IServiceCollection services)
     {
         services.AddOptions<DelegationChecksOptions>()
             .BindConfiguration(DelegationChecksOptions.SectionName)
             .Validate(o => o.Concurrency is >= 1 and <= 64, "DelegationChecks:Concurrency must be from 1 to 64.")
             .Validate(o => o.RequestTimeoutSeconds is > 0 and <= 600, "DelegationChecks:RequestTimeoutSeconds must be above 0 and at most 600.")
-            .Validate(o => o.DomainTimeoutSeconds >= o.RequestTimeoutSeconds, "DelegationChecks:DomainTimeoutSeconds must be at least RequestTimeoutSeconds.")
+            .Validate(o => o.DomainTimeoutSeconds >= o.RequestTimeoutSeconds && o.DomainTimeoutSeconds <= MaxDomainTimeoutSeconds, $"DelegationChecks:DomainTimeoutSeconds must be at least RequestTimeoutSeconds and at most {MaxDomainTimeoutSeconds}.")
             .Validate(o => o.CertificateWarningDays >= 0 && o.SlowDocumentSeconds > 0 && o.MaxStartDelaySeconds is >= 0 and <= 3600, "DelegationChecks: CertificateWarningDays must be 0 or more, SlowDocumentSeconds above 0, MaxStartDelaySeconds from 0 to 3600.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Table), "DelegationChecks:Table must name the results table.")
             .ValidateOnStart();

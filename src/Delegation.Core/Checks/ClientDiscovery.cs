@@ -11,7 +11,9 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
     public async Task<SectionReport> RunAsync(string host, CheckFacts facts, CancellationToken cancellationToken = default)
     {
         var steps = new List<CheckStep>();
-        var fetch = await fetcher.FetchAsync(HttpUrl.ForHost(host, "/.well-known/matrix/client"), cancellationToken);
+        var url = HttpUrl.ForHost(host, "/.well-known/matrix/client");
+        facts.Begin("client", Step, $"GET {url}");
+        var fetch = await fetcher.FetchAsync(url, cancellationToken);
         facts.Fetched("client", fetch);
         var final = fetch.Final;
         var details = fetch.RedirectsWithCors.Concat(final.Connection.Describe()).ToList();
@@ -65,17 +67,18 @@ internal sealed class ClientDiscovery(WellKnownFetcher fetcher)
             steps.Add(CheckStep.Fail("identity server", $"m.identity_server.base_url '{CustomerText.Quote(identityUrl)}' {identityError} (FAIL_ERROR)"));
         }
 
-        steps.Add(await VersionsAsync(baseUrl!, cancellationToken));
+        steps.Add(await VersionsAsync(baseUrl!, facts, cancellationToken));
         return SectionReport.From("client", steps);
     }
 
-    private async Task<CheckStep> VersionsAsync(string baseUrl, CancellationToken cancellationToken)
+    private async Task<CheckStep> VersionsAsync(string baseUrl, CheckFacts facts, CancellationToken cancellationToken)
     {
         if (!HttpUrl.TryParse(baseUrl.TrimEnd('/') + "/_matrix/client/versions", null, out var versionsUrl, out var urlError))
         {
             return CheckStep.Fail("homeserver", $"m.homeserver.base_url '{CustomerText.Quote(baseUrl)}' {urlError} (FAIL_ERROR)");
         }
 
+        facts.Begin("client", "homeserver", $"GET {CustomerText.Quote(versionsUrl.ToString())}");
         var fetch = await fetcher.FetchAsync(versionsUrl, cancellationToken);
         var final = fetch.Final;
         var details = fetch.Redirects.Concat(final.Connection.Describe()).Concat(final.Status is null ? [] : [final.StatusLine]).ToList();

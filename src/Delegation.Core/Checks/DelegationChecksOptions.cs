@@ -14,8 +14,8 @@ internal sealed class DelegationChecksOptions
     /// <summary>Domains checked at once.</summary>
     public int Concurrency { get; set; } = 8;
 
-    /// <summary>The most one domain's check may take, all requests together; then it is recorded as failed.</summary>
-    public double DomainTimeoutSeconds { get; set; } = 180;
+    /// <summary>The most one domain's check may take, all requests together; then it is recorded as failed (<see cref="CheckDeadline"/>).</summary>
+    public double DomainTimeoutSeconds { get; set; } = CheckSettings.DefaultDomainDeadline.TotalSeconds;
 
     /// <summary>Each connection, DNS answer and response (30 s, as gomatrixserverlib).</summary>
     public double RequestTimeoutSeconds { get; set; } = 30;
@@ -39,9 +39,10 @@ internal sealed class DelegationChecksOptions
     {
         AllowPrivateAddresses = AllowPrivateAddresses,
         Timeout = TimeSpan.FromSeconds(RequestTimeoutSeconds),
+        DomainDeadline = TimeSpan.FromSeconds(DomainTimeoutSeconds),
         CertificateWarning = TimeSpan.FromDays(CertificateWarningDays),
         SlowDocument = TimeSpan.FromSeconds(SlowDocumentSeconds),
     };
 
-    public CheckRunOptions ToRunOptions() => new(Concurrency, TimeSpan.FromSeconds(DomainTimeoutSeconds));
+    public CheckRunOptions ToRunOptions() => new(Concurrency);
 }

@@ -12,6 +12,7 @@ internal sealed class FederationVersion(HttpProbe probe, TimeSpan certificateWar
         var attempts = new List<CheckStep>();
         foreach (var target in targets)
         {
+            facts.Begin("server", "federation", $"GET {Path} on {target.ConnectTo} (target {attempts.Count + 1} of {targets.Count})");
             var (attempt, certificate) = await ProbeOneAsync(target, cancellationToken);
             attempts.Add(attempt);
             if (attempt.Status != StepStatus.Fail)

@@ -40,12 +40,18 @@ internal sealed class ServerDiscovery(ServerWellKnown wellKnown, SrvDiscovery sr
 
         if (delegated is null)
         {
-            return await srv.TargetsAsync(name.Host, name.Host, steps, cancellationToken);
+            return await SrvTargetsAsync(name.Host, steps, facts, cancellationToken);
         }
 
         return delegated.Kind != ServerHostKind.DnsName || delegated.Port is not null
             ? [Direct(delegated)]
-            : await srv.TargetsAsync(delegated.Host, delegated.Host, steps, cancellationToken);
+            : await SrvTargetsAsync(delegated.Host, steps, facts, cancellationToken);
+    }
+
+    private Task<IReadOnlyList<ProbeTarget>?> SrvTargetsAsync(string host, List<CheckStep> steps, CheckFacts facts, CancellationToken cancellationToken)
+    {
+        facts.Begin("server", "SRV", $"looking up the SRV records of {host} ({srv.ServerDescription})");
+        return srv.TargetsAsync(host, host, steps, cancellationToken);
     }
 
     private static ProbeTarget Direct(ServerName name)

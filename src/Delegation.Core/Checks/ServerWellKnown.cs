@@ -11,11 +11,13 @@ internal sealed class ServerWellKnown(WellKnownFetcher fetcher, TimeProvider tim
     /// <summary>The delegated name; null to fall through to SRV; HardError when m.server is invalid.</summary>
     public async Task<(ServerName? Delegated, bool HardError)> ReadAsync(string host, List<CheckStep> steps, CheckFacts facts, CancellationToken cancellationToken = default)
     {
-        var fetch = await fetcher.FetchAsync(HttpUrl.ForHost(host, "/.well-known/matrix/server"), cancellationToken);
+        const string Step = "server well-known";
+        var url = HttpUrl.ForHost(host, "/.well-known/matrix/server");
+        facts.Begin("server", Step, $"GET {url}");
+        var fetch = await fetcher.FetchAsync(url, cancellationToken);
         facts.Fetched("server", fetch);
         var final = fetch.Final;
         var details = fetch.Redirects.Concat(final.Connection.Describe()).ToList();
-        const string Step = "server well-known";
         if (fetch.Error is { } error && fetch.Refused)
         {
             steps.Add(CheckStep.Fail(Step, $"GET {final.Target.DisplayUrl}: {error}", details));

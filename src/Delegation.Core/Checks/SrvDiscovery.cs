@@ -5,6 +5,8 @@ internal sealed class SrvDiscovery(DnsLookup dns)
 {
     public const int DefaultPort = 8448;
 
+    public string ServerDescription => dns.ServerDescription;
+
     /// <summary>The targets to try, or null when DNS itself failed (that ends discovery, as in Synapse).</summary>
     public async Task<IReadOnlyList<ProbeTarget>?> TargetsAsync(string host, string certificateName, List<CheckStep> steps, CancellationToken cancellationToken = default)
     {

@@ -13,7 +13,9 @@ internal sealed class SupportCheck(WellKnownFetcher fetcher)
     public async Task<SectionReport> RunAsync(string host, CheckFacts facts, CancellationToken cancellationToken = default)
     {
         var steps = new List<CheckStep>();
-        var fetch = await fetcher.FetchAsync(HttpUrl.ForHost(host, "/.well-known/matrix/support"), cancellationToken);
+        var url = HttpUrl.ForHost(host, "/.well-known/matrix/support");
+        facts.Begin("support", Step, $"GET {url}");
+        var fetch = await fetcher.FetchAsync(url, cancellationToken);
         facts.Fetched("support", fetch);
         var final = fetch.Final;
         var details = fetch.RedirectsWithCors.Concat(final.Connection.Describe()).ToList();

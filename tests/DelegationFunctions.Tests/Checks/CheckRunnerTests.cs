@@ -20,7 +20,7 @@ public sealed class CheckRunnerTests : IDisposable
     private IMeterFactory MeterFactory => _services.GetRequiredService<IMeterFactory>();
 
     [Fact]
-    public async Task RunAsync_HangingDomain_TimesOutWithoutStoppingOthers()
+    public async Task RunAsync_HangingDomain_FailsAtTheDeadlineWithoutStoppingOthers()
     {
         await using var network = (await CheckNetwork.StartAsync()).Good("good.test");
         network.Timeout = TimeSpan.FromSeconds(300);
@@ -31,9 +31,10 @@ public sealed class CheckRunnerTests : IDisposable
             hanging.TrySetResult();
             await Task.Delay(Timeout.Infinite, context.RequestAborted);
         });
-        var runner = CreateRunner(network);
+        var settings = network.Settings() with { DomainDeadline = TimeSpan.FromSeconds(90) };
+        var runner = new CheckRunner(new DelegationChecker(settings, _time), settings, new CheckMetrics(MeterFactory), _logger, _time);
 
-        var run = runner.RunAsync([new DelegationRow("hang.test"), new DelegationRow("good.test")], new CheckRunOptions(2, TimeSpan.FromSeconds(90)), onChecked: check =>
+        var run = runner.RunAsync([new DelegationRow("hang.test"), new DelegationRow("good.test")], new CheckRunOptions(2), onChecked: check =>
         {
             if (check.Report.Domain == "good.test")
             {
@@ -47,11 +48,13 @@ public sealed class CheckRunnerTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(90));
         var summary = await run.WaitAsync(Guard, TestContext.Current.CancellationToken);
 
+        const string Expected = "the check did not finish within the domain deadline of 90 s; still in progress: server well-known: GET https://hang.test/.well-known/matrix/server";
         Assert.Equal(CheckStatus.Fail, summary.Checks[0].Result.Status);
-        Assert.Equal("check", summary.Checks[0].Result.Step);
-        Assert.Equal("the check did not finish within 90 s", summary.Checks[0].Result.Message);
+        Assert.Equal("deadline", summary.Checks[0].Result.Step);
+        Assert.StartsWith(Expected, summary.Checks[0].Result.Message, StringComparison.Ordinal);
         Assert.Equal(CheckStatus.Ok, summary.Checks[1].Result.Status);
-        Assert.Contains(_logger.Collector.GetSnapshot(), r => r.Id.Id == 22 && r.Message == "Delegation check of hang.test did not finish within 90 s");
+        var logged = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 22);
+        Assert.StartsWith($"Delegation check of hang.test did not finish within its deadline of 90 s: {Expected}", logged.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,7 +64,7 @@ public sealed class CheckRunnerTests : IDisposable
         using var checks = new MetricCollector<long>(MeterFactory, "Delegation", "delegation.checks");
         var runner = CreateRunner(network);
 
-        var summary = await runner.RunAsync([new DelegationRow("good.test"), new DelegationRow("broken.test")], new CheckRunOptions(2, TimeSpan.FromSeconds(60)), cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
+        var summary = await runner.RunAsync([new DelegationRow("good.test"), new DelegationRow("broken.test")], new CheckRunOptions(2), cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
 
         Assert.Equal([CheckStatus.Ok, CheckStatus.Fail], summary.Checks.Select(c => c.Result.Status));
         Assert.Equal(["fail", "ok"], checks.GetMeasurementSnapshot().Select(m => (string)m.Tags["result"]!).Order());
@@ -78,7 +81,7 @@ public sealed class CheckRunnerTests : IDisposable
         var results = new TableCheckResultStore(table);
         var runner = CreateRunner(network);
 
-        await runner.RunAsync([new DelegationRow("good.test"), new DelegationRow("broken.test")], new CheckRunOptions(2, TimeSpan.FromSeconds(60)), results, cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
+        await runner.RunAsync([new DelegationRow("good.test"), new DelegationRow("broken.test")], new CheckRunOptions(2), results, cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
         var recorded = await results.ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["broken.test", "good.test"], recorded.Select(r => r.Domain));
@@ -104,7 +107,7 @@ public sealed class CheckRunnerTests : IDisposable
         var runner = CreateRunner(network);
 
         var domains = await CheckRunner.ListRowsAsync(delegations, cancellationToken: TestContext.Current.CancellationToken);
-        var summary = await runner.RunAsync(domains, new CheckRunOptions(2, TimeSpan.FromSeconds(60)), results, cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
+        var summary = await runner.RunAsync(domains, new CheckRunOptions(2), results, cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, summary.RecordFailures.Count);
         Assert.All(summary.Checks, c => Assert.False(c.Recorded));
@@ -123,7 +126,7 @@ public sealed class CheckRunnerTests : IDisposable
             .Json("zwj.test", Scenario.ClientWellKnown, "{\"m.homeserver\":{\"base_url\":\"https://a\u200d.crash.test\"}}", 200, Scenario.Cors);
         var runner = CreateRunner(network);
 
-        var summary = await runner.RunAsync([new DelegationRow("zwj.test"), new DelegationRow("good.test")], new CheckRunOptions(2, TimeSpan.FromSeconds(60)), cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
+        var summary = await runner.RunAsync([new DelegationRow("zwj.test"), new DelegationRow("good.test")], new CheckRunOptions(2), cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
 
         Assert.Equal([("zwj.test", CheckStatus.Fail), ("good.test", CheckStatus.Ok)], summary.Checks.Select(c => (c.Result.Domain, c.Result.Status)));
         Assert.Contains(summary.Checks[0].Report.Client.Steps, s => s.Name == "homeserver" && s.Status == StepStatus.Fail);

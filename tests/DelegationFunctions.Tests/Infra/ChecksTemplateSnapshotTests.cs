@@ -1,3 +1,6 @@
+using System.Xml;
+using Delegation.Checks;
+
 namespace Delegation.Tests.Infra;
 
 /// <summary>The watch's part of the deployment (infra/modules/checks.bicep), as <c>bicep snapshot</c> predicts it.</summary>
@@ -18,6 +21,8 @@ public sealed class ChecksTemplateSnapshotTests
         """;
 
     private static readonly Lazy<Task<SnapshotResult>> WithEmail = new(() => Bicep.SnapshotAsync(Parameters));
+
+    private static readonly Lazy<Task<SnapshotResult>> WithoutEmail = new(() => Bicep.SnapshotAsync(Parameters.Replace("param checksAlertEmail = 'ops@example.com'", "", StringComparison.Ordinal)));
 
     [Fact]
     public async Task Snapshot_ResultsTable_AppMayWriteItAndOnlyIt()
@@ -64,4 +69,46 @@ public sealed class ChecksTemplateSnapshotTests
         Assert.Equal(0, criterion.GetProperty("threshold").GetDouble());
         Assert.Equal(0, snapshot.Snapshot!.RootElement.GetProperty("diagnostics").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Snapshot_RunsStopped_FiresHourlyWhenNoRunFinishedInTheLast26Hours()
+    {
+        var snapshot = await WithEmail.Value;
+
+        var group = snapshot.Single("Microsoft.Insights/actionGroups");
+        var rule = RunsStoppedRule(snapshot);
+        var criterion = Assert.Single(rule.GetProperty("criteria").GetProperty("allOf").EnumerateArray());
+        var query = criterion.GetProperty("query").GetString()!;
+
+        Assert.Equal(snapshot.Single("Microsoft.Insights/components").GetProperty("id").GetString(), Assert.Single(rule.GetProperty("scopes").EnumerateArray()).GetString());
+        Assert.Equal(TimeSpan.FromHours(1), XmlConvert.ToTimeSpan(rule.GetProperty("evaluationFrequency").GetString()!));
+        Assert.Equal(TimeSpan.FromHours(26), XmlConvert.ToTimeSpan(rule.GetProperty("overrideQueryTimeRange").GetString()!));
+        Assert.StartsWith("traces ", query, StringComparison.Ordinal);
+        Assert.Contains($"message startswith \"{ScheduledChecks.FinishedMessage}\"", query, StringComparison.Ordinal);
+        Assert.EndsWith("| summarize finished = count()", query, StringComparison.Ordinal);
+        Assert.Equal("finished", criterion.GetProperty("metricMeasureColumn").GetString());
+        Assert.Equal("Total", criterion.GetProperty("timeAggregation").GetString());
+        Assert.Equal("LessThan", criterion.GetProperty("operator").GetString());
+        Assert.Equal(1, criterion.GetProperty("threshold").GetDouble());
+        Assert.True(rule.GetProperty("autoMitigate").GetBoolean());
+        Assert.Equal([group.GetProperty("id").GetString()], rule.GetProperty("actions").GetProperty("actionGroups").EnumerateArray().Select(g => g.GetString()));
+    }
+
+    [Fact]
+    public async Task Snapshot_NoAlertEmail_BothWatchAlertsWithoutActionGroup()
+    {
+        var snapshot = await WithoutEmail.Value;
+
+        var rules = snapshot.OfType("Microsoft.Insights/scheduledQueryRules")
+            .Where(r => r.GetProperty("name").GetString()!.EndsWith("-failing-delegations", StringComparison.Ordinal) || r.GetProperty("name").GetString()!.EndsWith("-checks-stopped", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Empty(snapshot.OfType("Microsoft.Insights/actionGroups"));
+        Assert.Equal(2, rules.Count);
+        Assert.All(rules, r => Assert.Empty(r.GetProperty("properties").GetProperty("actions").GetProperty("actionGroups").EnumerateArray()));
+        Assert.True(RunsStoppedRule(snapshot).GetProperty("enabled").GetBoolean());
+    }
+
+    private static System.Text.Json.JsonElement RunsStoppedRule(SnapshotResult snapshot) =>
+        Assert.Single(snapshot.OfType("Microsoft.Insights/scheduledQueryRules"), r => r.GetProperty("name").GetString()!.EndsWith("-checks-stopped", StringComparison.Ordinal)).GetProperty("properties");
 }

@@ -9,8 +9,8 @@ using DevLab.JmesPath;
 namespace Delegation.Tests.Infra;
 
 /// <summary>
-/// The Azure CLI as eng/publish.sh may use it: <c>az rest</c> GET and PATCH of one site's config/web against a
-/// <see cref="FakeFlexSite"/>, with <c>--query</c> evaluated by a JMESPath implementation and <c>--output</c> applied
+/// The Azure CLI as eng/publish.sh may use it: <c>az rest</c> GET and PATCH of a site's config/web against one of the
+/// <see cref="FakeFlexSite"/>s of one resource group, with <c>--query</c> evaluated by a JMESPath implementation and <c>--output</c> applied
 /// as az does. The <c>az</c> on PATH is a bash stand-in that hands its arguments to this object over a loopback port,
 /// so every call is recorded with all its arguments (bodies included). Any other command fails as not modelled.
 /// </summary>
@@ -26,14 +26,17 @@ internal sealed partial class FakeAzureCli : IDisposable
     private readonly Lock _gate = new();
     private readonly List<AzCall> _calls = [];
 
-    public FakeAzureCli(FakeFlexSite site)
+    public FakeAzureCli(params IReadOnlyList<FakeFlexSite> sites)
     {
-        Site = site;
+        Sites = sites;
         _listener.Start();
         _ = AcceptAsync(_stopping.Token);
     }
 
-    public FakeFlexSite Site { get; }
+    /// <summary>The first site, for the tests of one app.</summary>
+    public FakeFlexSite Site => Sites[0];
+
+    public IReadOnlyList<FakeFlexSite> Sites { get; }
 
     /// <summary>Calls that fail, as a network error would, before the site sees them.</summary>
     public Func<AzCall, bool> Refuses { get; set; } = _ => false;
@@ -75,7 +78,8 @@ internal sealed partial class FakeAzureCli : IDisposable
                 (exitCode, text) = (1, "ERROR: (fake) the connection closed before Azure answered.");
             }
 
-            _calls.Add(call with { RuleNamesAfter = [.. Site.Rules.Select(rule => (string?)rule["name"] ?? "")] });
+            var site = Sites.FirstOrDefault(s => call.Option("--uri", "--url", "-u")?.Contains($"/sites/{s.Name}/", StringComparison.OrdinalIgnoreCase) == true);
+            _calls.Add(call with { RuleNamesAfter = site is null ? [] : [.. site.Rules.Select(rule => (string?)rule["name"] ?? "")] });
             return (exitCode, text);
         }
     }
@@ -94,9 +98,9 @@ internal sealed partial class FakeAzureCli : IDisposable
         }
 
         var subscription = match.Groups["subscription"].Value;
-        if ((subscription != "{subscriptionId}" && subscription != SubscriptionId)
-            || !string.Equals(match.Groups["group"].Value, Site.ResourceGroup, StringComparison.OrdinalIgnoreCase)
-            || !string.Equals(match.Groups["site"].Value, Site.Name, StringComparison.OrdinalIgnoreCase))
+        var site = Sites.FirstOrDefault(s => string.Equals(match.Groups["group"].Value, s.ResourceGroup, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(match.Groups["site"].Value, s.Name, StringComparison.OrdinalIgnoreCase));
+        if ((subscription != "{subscriptionId}" && subscription != SubscriptionId) || site is null)
         {
             return (1, $"ERROR: (ResourceNotFound) The Resource 'Microsoft.Web/sites/{match.Groups["site"].Value}' under resource group '{match.Groups["group"].Value}' was not found.");
         }
@@ -104,7 +108,7 @@ internal sealed partial class FakeAzureCli : IDisposable
         switch (call.Method)
         {
             case "get":
-                return Print(call, Site.ConfigWeb());
+                return Print(call, site.ConfigWeb());
             case "patch":
                 JsonNode? body;
                 try
@@ -116,7 +120,7 @@ internal sealed partial class FakeAzureCli : IDisposable
                     return (1, "ERROR: Bad Request({\"Code\":\"BadRequest\",\"Message\":\"The request content was invalid and could not be deserialized.\"})");
                 }
 
-                return Site.Patch(body) is { } error ? (1, $"ERROR: {error}") : Print(call, Site.ConfigWeb());
+                return site.Patch(body) is { } error ? (1, $"ERROR: {error}") : Print(call, site.ConfigWeb());
             default:
                 return NotModelled(call);
         }

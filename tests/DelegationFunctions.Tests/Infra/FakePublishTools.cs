@@ -11,9 +11,9 @@ internal sealed class FakePublishTools : IDisposable
 
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("publish-run-");
 
-    public FakePublishTools(FakeFlexSite site)
+    public FakePublishTools(params IReadOnlyList<FakeFlexSite> sites)
     {
-        Az = new FakeAzureCli(site);
+        Az = new FakeAzureCli(sites);
         Directory.CreateDirectory(Path.Combine(_root.FullName, "eng"));
         File.Copy(RepositoryPaths.Combine("eng", "publish.sh"), Script);
         Directory.CreateDirectory(Path.Combine(_root.FullName, "src", "DelegationFunctions"));
@@ -25,15 +25,20 @@ internal sealed class FakePublishTools : IDisposable
             for a in "$@"; do [ "$prev" = "-o" ] && out="$a"; prev="$a"; done
             mkdir -p "$out" && for f in host.json worker.config.json functions.metadata; do echo '{}' > "$out/$f"; done
             """);
-        // With FAKE_FUNC_WAIT: runs until it is stopped, and records that it was.
+        // Says "func started <app>". With FAKE_FUNC_WAIT (1, or the app's name): runs until it is stopped, and records
+        // that it was. FAKE_FUNC_EXIT is every run's exit code; FAKE_FUNC_FAIL_APP names an app whose publish exits 5.
         WriteTool("func", $$"""
-            if [ -n "$FAKE_FUNC_WAIT" ]; then
+            app="$4"
+            if [ "$FAKE_FUNC_WAIT" = 1 ] || { [ -n "$FAKE_FUNC_WAIT" ] && [ "$FAKE_FUNC_WAIT" = "$app" ]; }; then
               trap "kill \$sleeper 2> /dev/null; echo 'func stopped' >> '{{CallsLog}}'; exit 143" TERM
               sleep 60 & sleeper=$!
-              echo "func started"
+              echo "func started $app"
               wait $sleeper
             else
-              echo "func started"
+              echo "func started $app"
+            fi
+            if [ -n "$FAKE_FUNC_FAIL_APP" ] && [ "$FAKE_FUNC_FAIL_APP" = "$app" ]; then
+              exit 5
             fi
             exit "${FAKE_FUNC_EXIT:-0}"
             """);

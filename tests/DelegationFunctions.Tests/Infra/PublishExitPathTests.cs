@@ -38,7 +38,7 @@ public sealed class PublishExitPathTests : IDisposable
         await using var script = PublishScript.Start(_tools.Script, Arguments, _tools.Environment(("FAKE_FUNC_WAIT", "1")));
 
         // The stand-in func says so once it runs, then sleeps until it is stopped.
-        await script.WaitForLineAsync(line => line == "func started", PublishScript.Timeout, TestContext.Current.CancellationToken);
+        await script.WaitForLineAsync(line => line == $"func started {App}", PublishScript.Timeout, TestContext.Current.CancellationToken);
         var rulesWhileFuncRuns = _tools.Az.Site.Rules;
         await SignalAsync(script.Id, signal);
         var exitCode = await script.WaitForExitAsync(PublishScript.Timeout, TestContext.Current.CancellationToken);

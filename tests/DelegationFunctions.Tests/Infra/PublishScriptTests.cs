@@ -101,11 +101,20 @@ public sealed class PublishScriptTests
     }
 
     [Fact]
-    public async Task Publish_TwoAppNames_FailsWithUsage()
+    public async Task Publish_AppNamedTwice_FailsWithUsage()
     {
-        var result = await PublishScript.RunAsync(["func-one", "func-two", "-g", "rg-example"]);
+        var result = await PublishScript.RunAsync(["func-one", "func-two", "func-one", "-g", "rg-example"]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("unexpected argument 'func-two'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("function app 'func-one' is named twice", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_SecondAppNameNotASiteName_FailsWithUsage()
+    {
+        var result = await PublishScript.RunAsync(["func-one", "func_two", "-g", "rg-example"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("function app name 'func_two' is not a site name", result.Error, StringComparison.Ordinal);
     }
 }

@@ -106,6 +106,35 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task CheckAllRecord_DomainPastItsDeadline_RecordsItFailedNamingTheDeadlineAndChecksTheOthers()
+    {
+        await using var setup = await SetupAsync();
+        using var silent = new SilentListener();
+        await setup.Store.TryAddAsync(new DelegationRow("hang.test") { Server = "hs.hang.test:8448" }, TestContext.Current.CancellationToken);
+        // No well-known (404), then 40 SRV targets that accept TCP and never answer: 8 tried, 5 s each without the deadline.
+        setup.Network.AllowingPrivateAddresses().Pin("hang.test", 443).Server.ValidFor("hang.test");
+        setup.Network.Timeout = TimeSpan.FromSeconds(5);
+        for (var i = 0; i < 40; i++)
+        {
+            setup.Network.Dns.Srv("_matrix-fed._tcp.hang.test", $"t{i}.hang.test", silent.Port, priority: i).A($"t{i}.hang.test", System.Net.IPAddress.Loopback);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var check = await CliRun.InvokeAsync(["check", "--all", "--record", "--domain-timeout", "12", .. setup.Table, .. setup.Network.Arguments()]);
+        clock.Stop();
+        var json = await CliRun.InvokeAsync(["checks", "--json", .. setup.Table]);
+
+        output.WriteLine(check.Output + check.Error);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(35), $"took {clock.Elapsed}");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("recorded 4 results (1 ok, 1 warning, 2 fail)", check.Error, StringComparison.Ordinal);
+        var results = json.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["broken.test", "good.test", "hang.test", "portless.test"], results.Select(r => r.GetProperty("domain").GetString()));
+        Assert.Equal("deadline", results[2].GetProperty("step").GetString());
+        Assert.StartsWith("the check did not finish within the domain deadline of 12 s; still in progress: federation: GET /_matrix/federation/v1/version on t", results[2].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_DomainWithTable_ComparesWhatItServesWithItsRow()
     {
         await using var setup = await SetupAsync();
