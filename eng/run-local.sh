@@ -67,6 +67,9 @@ Try it:
 
 In a browser: http://localhost:${PORT}/.well-known/matrix/client
 
+Check it as a federating server would (the documents from here, the homeserver where they point):
+  dotnet src/Delegation.Cli/bin/Release/net10.0/delegation.dll check example.com --via http://127.0.0.1:${PORT}
+
 Add more in another terminal (same table):
   export DelegationStorage='${DelegationStorage}'
   dotnet src/Delegation.Cli/bin/Release/net10.0/delegation.dll set other.example --server matrix.other.example:8448
