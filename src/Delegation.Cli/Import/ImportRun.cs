@@ -17,12 +17,21 @@ internal sealed class ImportRun(IDelegationStore store, CommandContext context, 
             return ExitCodes.Invalid;
         }
 
-        if (!options.DryRun)
+        IReadOnlyList<PlannedRow> plan;
+        try
         {
-            await store.EnsureTableAsync(cancellationToken);
+            if (!options.DryRun)
+            {
+                await store.EnsureTableAsync(cancellationToken);
+            }
+
+            plan = await ImportPlanner.PlanAsync(store, validated.Rows, options.Parallelism, cancellationToken);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new CliException(ExitCodes.Interrupted, "Interrupted while reading the table: no rows were written.");
         }
 
-        var plan = await ImportPlanner.PlanAsync(store, validated.Rows, options.Parallelism, cancellationToken);
         if (options.DryRun)
         {
             await WriteAsync(new ImportReport(file, validated, plan, [], DryRun: true, Written: false));

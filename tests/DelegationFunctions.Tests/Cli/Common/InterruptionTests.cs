@@ -38,6 +38,21 @@ public sealed class InterruptionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Import_SignalWhileReadingTheTable_SaysNoRowsWereWritten()
+    {
+        var table = await CliRun.NewTableAsync();
+        using var file = TempFile.Create(".jsonl", Rows(300));
+        await using var proxy = await table.StallingProxyAsync(queriesBeforeStall: 0);
+        await using var import = table.Start(proxy, "import", file.Path);
+
+        var exit = await SignalWhenStalledAsync(import, proxy.Stalled, "INT");
+
+        Assert.Equal(130, exit);
+        Assert.Equal("Interrupted while reading the table: no rows were written.", LastLine(import.Error));
+        Assert.Empty(await table.RowsAsync());
+    }
+
+    [Fact]
     public async Task Export_SignalBetweenPagesToStandardOutput_SaysTheOutputIsIncomplete()
     {
         var table = await TableOfAsync(1001);
