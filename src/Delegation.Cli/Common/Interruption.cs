@@ -7,7 +7,9 @@ namespace Delegation.Cli.Common;
 /// its requests and says how far it got; a second one gets the default action and ends the process at once.
 /// Registered with <see cref="PosixSignalRegistration"/> (which also sees SIGTERM, unlike Console.CancelKeyPress), in
 /// place of System.CommandLine's own handler: that one does not tell the command which signal came, and after
-/// <c>ProcessTerminationTimeout</c> it returns without waiting for the command's last line.
+/// <c>ProcessTerminationTimeout</c> (2 s) it returns without waiting for the command's last line; a command that then
+/// ends with the cancellation exits 1 without a word (dotnet/command-line-api,
+/// <c>src/System.CommandLine/Invocation/ProcessTerminationHandler.cs</c> and <c>InvocationPipeline.cs</c>).
 /// </summary>
 internal sealed class Interruption : IDisposable
 {
