@@ -9,6 +9,26 @@ azurite_connection_string() {
   echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;"
 }
 
+# port_taken PORT: true when something on this machine accepts connections on 127.0.0.1:PORT (a listener on
+# 0.0.0.0 or :: counts too: binding 127.0.0.1 on that port would fail or be shadowed).
+port_taken() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# require_free_port PORT VARIABLE: fails with one line when PORT is not a port number or is taken; VARIABLE names
+# the environment variable that chooses another.
+require_free_port() {
+  local port="$1" variable="$2"
+  if ! [[ "$port" =~ ^[0-9]+$ ]] || [ "$port" -lt 1 ] || [ "$port" -gt 65535 ]; then
+    echo "error: $variable '$port' is not a port: give a number from 1 to 65535, like $variable=9000." >&2
+    return 1
+  fi
+  if port_taken "$port"; then
+    echo "error: port $port ($variable) is already in use by another process; stop it, or choose another port, like $variable=$((port + 1))." >&2
+    return 1
+  fi
+}
+
 # azurite_install: npm install in eng/azurite unless it is there already.
 azurite_install() {
   if [ ! -x "$AZURITE_FOLDER/node_modules/.bin/azurite-table" ]; then
@@ -23,6 +43,8 @@ azurite_install() {
 azurite_start() {
   local port="$1"
   shift
+  # Azurite exits when its port is taken, but the wait below would then find the other process's listener.
+  require_free_port "$port" AZURITE_PORT
   azurite_install
   "$@" "$AZURITE_FOLDER/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$port" \
     --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl --silent >/dev/null 2>&1 &

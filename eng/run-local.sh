@@ -18,6 +18,16 @@ esac
 PORT="${PORT:-8080}"
 AZURITE_PORT="${AZURITE_PORT:-10002}"
 
+# Before building or seeding: a taken port would send the demo rows to someone else's Azurite, or fail the
+# service's start after the build.
+source eng/azurite.sh
+require_free_port "$PORT" PORT
+require_free_port "$AZURITE_PORT" AZURITE_PORT
+if [ "$PORT" = "$AZURITE_PORT" ]; then
+  echo "error: PORT and AZURITE_PORT are both $PORT; choose two ports, like PORT=$PORT AZURITE_PORT=$((PORT + 1))." >&2
+  exit 1
+fi
+
 for tool in dotnet node npm; do
   command -v "$tool" >/dev/null || { echo "error: '$tool' is not on PATH. Install the .NET 10 SDK and Node.js 20 or later." >&2; exit 1; }
 done
@@ -32,7 +42,6 @@ fi
 delegation() { dotnet src/Delegation.Cli/bin/Release/net10.0/delegation.dll "$@"; }
 
 echo "Starting Azurite on 127.0.0.1:${AZURITE_PORT} (in memory)..."
-source eng/azurite.sh
 azurite_start "$AZURITE_PORT"
 trap 'kill "$AZURITE_PID" 2>/dev/null || true' EXIT
 
@@ -57,6 +66,9 @@ Try it:
   curl -i -H 'Host: unknown.example' http://127.0.0.1:${PORT}/.well-known/matrix/server
 
 In a browser: http://localhost:${PORT}/.well-known/matrix/client
+
+Check it as a federating server would (the documents from here, the homeserver where they point):
+  dotnet src/Delegation.Cli/bin/Release/net10.0/delegation.dll check example.com --via http://127.0.0.1:${PORT}
 
 Add more in another terminal (same table):
   export DelegationStorage='${DelegationStorage}'

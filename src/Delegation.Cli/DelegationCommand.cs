@@ -9,7 +9,7 @@ using Delegation.Cli.Serve;
 
 namespace Delegation.Cli;
 
-/// <summary>The <c>delegation</c> root command: wires every subcommand and maps parse errors to the usage exit code.</summary>
+/// <summary>The <c>delegation</c> root command: wires every subcommand and maps parse errors to the usage exit code and signals to an interrupted command's.</summary>
 internal static class DelegationCommand
 {
     public static RootCommand Create()
@@ -44,7 +44,8 @@ internal static class DelegationCommand
             return ExitCodes.Usage;
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return await parseResult.InvokeAsync(configuration);
+        using var interruption = Interruption.Listen();
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
+        return interruption.Final(await parseResult.InvokeAsync(configuration, interruption.Token));
     }
 }

@@ -27,20 +27,37 @@ internal static class CheckAll
         var options = new CheckRunOptions(concurrency);
         var interactive = ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected && !json;
         CheckRunSummary summary = null!;
-        if (interactive)
+        // The runner calls back one domain at a time, so the counts and the line stay together.
+        var done = 0;
+        var recorded = 0;
+        Task Checked(DomainCheck check, Func<Task> show)
         {
-            await AnsiConsole.Progress().StartAsync(async progress =>
-            {
-                var task = progress.AddTask("Checking delegations", maxValue: Math.Max(1, rows.Count));
-                summary = await runner.RunAsync(rows, options, results, _ => { task.Increment(1); return Task.CompletedTask; }, cancellationToken);
-            });
+            done++;
+            recorded += check.Recorded ? 1 : 0;
+            return show();
         }
-        else
+
+        try
         {
-            // The runner calls back one domain at a time, so the count and the line stay together.
-            var done = 0;
-            summary = await runner.RunAsync(rows, options, results, check =>
-                context.Error.WriteLineAsync($"[{++done}/{rows.Count}] {check.Report.Domain}: server {CheckRenderer.Word(check.Report.Server.Verdict)}"), cancellationToken);
+            if (interactive)
+            {
+                await AnsiConsole.Progress().StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("Checking delegations", maxValue: Math.Max(1, rows.Count));
+                    summary = await runner.RunAsync(rows, options, results, check => Checked(check, () => { task.Increment(1); return Task.CompletedTask; }), cancellationToken);
+                });
+            }
+            else
+            {
+                summary = await runner.RunAsync(rows, options, results, check =>
+                    Checked(check, () => context.Error.WriteLineAsync($"[{done}/{rows.Count}] {check.Report.Domain}: server {CheckRenderer.Word(check.Report.Server.Verdict)}")), cancellationToken);
+            }
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Results being recorded when the signal came may have landed as well.
+            var record = results is null ? string.Empty : $", recorded at least {recorded}";
+            throw new CliException(ExitCodes.Interrupted, $"Interrupted: checked {done} of {rows.Count} domains{record}; run it again to check them all.");
         }
 
         var reports = summary.Checks.Select(c => c.Report).ToList();

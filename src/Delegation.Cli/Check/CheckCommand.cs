@@ -23,7 +23,7 @@ internal static class CheckCommand
         var network = new CheckOptions();
         var command = new Command(
             "check",
-            "Check a delegation the way the Matrix network does: server discovery (well-known, SRV, TLS, federation version), client discovery and the support document.\nExit status 0 only when federation would work; with --record, 3 when results could not be recorded.\n\nExamples:\n  delegation check example.com\n  delegation check --all\n  delegation check --all --record\n  delegation check example.com --resolve example.com:443:127.0.0.1:8443 --ca-cert ca.pem")
+            "Check a delegation the way the Matrix network does: server discovery (well-known, SRV, TLS, federation version), client discovery and the support document.\nExit status 0 only when federation would work; with --record, 3 when results could not be recorded.\n\nExamples:\n  delegation check example.com\n  delegation check --all\n  delegation check --all --record\n  delegation check example.com --via http://127.0.0.1:8080\n  delegation check example.com --resolve example.com:443:127.0.0.1:8443 --ca-cert ca.pem")
         {
             domain, all, json, concurrency, record, results.Table,
         };

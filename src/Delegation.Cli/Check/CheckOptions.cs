@@ -19,6 +19,11 @@ internal sealed class CheckOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public Option<string?> Via { get; } = new("--via")
+    {
+        Description = "Fetch the three well-known documents from this origin (http://127.0.0.1:8080, https://staging.example.net) with the domain as Host, instead of from the domain's address: checks a service before DNS points at it. http:// skips TLS for that hop; https:// checks the certificate for the domain. Homeserver checks still go where the documents say.",
+    };
+
     public Option<string?> Dns { get; } = new("--dns") { Description = "Ask this DNS server (address[:port], IPv6 as [::1]:53) for SRV, A and AAAA records instead of the system's." };
 
     public Option<string[]> CaCert { get; } = new("--ca-cert") { Description = "Also trust the certificate authorities in this PEM file. Repeatable." };
@@ -39,6 +44,7 @@ internal sealed class CheckOptions
     {
         command.Options.Add(AllowPrivateAddresses);
         command.Options.Add(Resolve);
+        command.Options.Add(Via);
         command.Options.Add(Dns);
         command.Options.Add(CaCert);
         command.Options.Add(Timeout);
@@ -73,6 +79,7 @@ internal sealed class CheckOptions
             DomainDeadline = deadline,
             Pins = pins,
             DnsServer = ReadDns(parseResult.GetValue(Dns)),
+            Via = ReadVia(parseResult.GetValue(Via)),
             ExtraCertificateAuthorities = ReadAuthorities(parseResult.GetValue(CaCert) ?? []),
         };
     }
@@ -100,6 +107,11 @@ internal sealed class CheckOptions
             throw new CliException(ExitCodes.Usage, string.Join(" ", ex.Failures));
         }
     }
+
+    private static ViaOrigin? ReadVia(string? text) =>
+        text is null ? null
+        : ViaOrigin.TryParse(text, out var via) ? via
+        : throw new CliException(ExitCodes.Usage, $"--via '{text}' is invalid: it {ViaOrigin.Rule}.");
 
     private static IPEndPoint? ReadDns(string? text)
     {

@@ -19,6 +19,12 @@ internal static class CommandAction
                 await context.Error.WriteLineAsync(ex.Message);
                 return ex.ExitCode;
             }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                // Commands that write or check many rows say how far they got (a CliException with that status); others stop here.
+                await context.Error.WriteLineAsync("Interrupted.");
+                return ExitCodes.Interrupted;
+            }
             catch (Exception ex) when (StorageFailure.From(ex, cancellationToken) is { } failure)
             {
                 await context.Error.WriteLineAsync(StorageErrorLine.For(failure, connection.Read(parseResult)));

@@ -20,4 +20,10 @@ internal static class ExitCodes
 
     /// <summary>Someone else changed the row between our read and our write; nothing was written.</summary>
     public const int Conflict = 5;
+
+    /// <summary>Stopped by Ctrl+C (SIGINT) before it finished; the last line says what was done.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM before it finished; the last line says what was done.</summary>
+    public const int Terminated = 143;
 }

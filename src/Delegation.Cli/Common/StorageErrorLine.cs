@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Delegation.Table;
 
 namespace Delegation.Cli.Common;
@@ -21,24 +20,6 @@ internal static class StorageErrorLine
             StorageFailureKind.TableNotFound => $" Check --table ('{storage.TableName}'); create the table with the Bicep template or run 'delegation set' once.",
             _ => string.Empty,
         };
-        return $"Storage error at {Endpoint(storage)}: {failure.Description}.{advice}";
-    }
-
-    private static string Endpoint(DelegationStorageOptions storage)
-    {
-        if (storage.TableServiceUri is { } uri)
-        {
-            return uri.GetLeftPart(UriPartial.Path);
-        }
-
-        try
-        {
-            // Parses the connection string only; no request. The path part leaves any SAS token out of the message.
-            return new TableServiceClient(storage.ConnectionString).Uri.GetLeftPart(UriPartial.Path);
-        }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
-        {
-            return "the connection string's table endpoint";
-        }
+        return $"Storage error at {storage.Endpoint()}: {failure.Description}.{advice}";
     }
 }

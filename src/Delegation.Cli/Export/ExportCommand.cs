@@ -28,22 +28,44 @@ internal static class ExportCommand
             var path = parseResult.GetValue(outputFile);
             if (path is null)
             {
-                await ExportAsync(store, context.Output, parseResult.GetValue(format), context.Error, cancellationToken);
+                var rows = new RowFileWriter(context.Output, parseResult.GetValue(format));
+                try
+                {
+                    await ExportAsync(store, rows, context.Error, cancellationToken);
+                }
+                catch (Exception) when (cancellationToken.IsCancellationRequested)
+                {
+                    // What went to standard output cannot be taken back: a CSV cut short would look complete.
+                    throw new CliException(ExitCodes.Interrupted, $"Interrupted: wrote {rows.Count} rows to standard output; that output is incomplete.");
+                }
+
                 return ExitCodes.Success;
             }
 
             var temporary = $"{path}.{Environment.ProcessId}.partial";
+            var count = 0;
             try
             {
-                int count;
                 await using (var writer = new StreamWriter(temporary, append: false, Utf8NoBom))
                 {
-                    count = await ExportAsync(store, writer, parseResult.GetValue(format), context.Error, cancellationToken);
+                    var rows = new RowFileWriter(writer, parseResult.GetValue(format));
+                    try
+                    {
+                        await ExportAsync(store, rows, context.Error, cancellationToken);
+                    }
+                    finally
+                    {
+                        count = rows.Count;
+                    }
                 }
 
                 File.Move(temporary, path, overwrite: true);
                 await context.Error.WriteLineAsync($"Exported {count} rows to '{path}'.");
                 return ExitCodes.Success;
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new CliException(ExitCodes.Interrupted, $"Interrupted: '{path}' was not written (left as it was); {count} rows had been read.");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -60,9 +82,8 @@ internal static class ExportCommand
         return command;
     }
 
-    private static async Task<int> ExportAsync(IDelegationStore store, TextWriter output, RowFileFormat format, TextWriter error, CancellationToken cancellationToken)
+    private static async Task ExportAsync(IDelegationStore store, RowFileWriter writer, TextWriter error, CancellationToken cancellationToken)
     {
-        var writer = new RowFileWriter(output, format);
         await foreach (var row in store.ListAsync(cancellationToken))
         {
             foreach (var problem in row.ColumnErrors)
@@ -74,6 +95,5 @@ internal static class ExportCommand
         }
 
         await writer.CompleteAsync();
-        return writer.Count;
     }
 }

@@ -17,12 +17,21 @@ internal sealed class ImportRun(IDelegationStore store, CommandContext context, 
             return ExitCodes.Invalid;
         }
 
-        if (!options.DryRun)
+        IReadOnlyList<PlannedRow> plan;
+        try
         {
-            await store.EnsureTableAsync(cancellationToken);
+            if (!options.DryRun)
+            {
+                await store.EnsureTableAsync(cancellationToken);
+            }
+
+            plan = await ImportPlanner.PlanAsync(store, validated.Rows, options.Parallelism, cancellationToken);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new CliException(ExitCodes.Interrupted, "Interrupted while reading the table: no rows were written.");
         }
 
-        var plan = await ImportPlanner.PlanAsync(store, validated.Rows, options.Parallelism, cancellationToken);
         if (options.DryRun)
         {
             await WriteAsync(new ImportReport(file, validated, plan, [], DryRun: true, Written: false));
@@ -38,9 +47,15 @@ internal sealed class ImportRun(IDelegationStore store, CommandContext context, 
             await TerminalProgress.RunAsync(TerminalProgress.IsTerminal(lines), lines, "Writing", pending.Count, async progress =>
                 conflicts = await writer.WriteAsync(pending, () => progress.Advance(done => WrittenLine(progress, done)), cancellationToken));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            await context.Error.WriteLineAsync($"Wrote {writer.Written} of {pending.Count} rows before the failure below; run the same import again to finish (rows already written are unchanged then).");
+            // Writes cancelled in flight may still have landed: the count is of the writes storage confirmed. A re-run
+            // reads every row again, skips the ones that already match the file and writes the rest.
+            throw new CliException(ExitCodes.Interrupted, $"Interrupted: wrote at least {writer.Written} of {pending.Count} rows; run the same import again to finish.");
+        }
+        catch (Exception)
+        {
+            await context.Error.WriteLineAsync($"Wrote at least {writer.Written} of {pending.Count} rows before the failure below; run the same import again to finish (rows already written are unchanged then).");
             throw;
         }
 

@@ -7,6 +7,7 @@ using Delegation.Table;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -34,7 +35,10 @@ internal static class ServeCommand
         CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var storage = connection.Read(parseResult);
-            var app = Build(parseResult.GetValue(urls)!, storage, certificate: LoadCertificate(parseResult.GetValue(certificate), parseResult.GetValue(certificateKey)));
+            var builder = CreateBuilder(parseResult.GetValue(urls)!, storage, certificate: LoadCertificate(parseResult.GetValue(certificate), parseResult.GetValue(certificateKey)));
+            // One read at start: a table that cannot be read is a warning now, not a surprise at the first request.
+            builder.Services.AddHostedService<StorageWarmUp>();
+            var app = Build(builder);
             try
             {
                 await app.StartAsync(cancellationToken);

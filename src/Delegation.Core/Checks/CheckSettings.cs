@@ -36,6 +36,9 @@ internal sealed record CheckSettings
 
     public IPEndPoint? DnsServer { get; init; }
 
+    /// <summary>Fetch the well-known documents from this origin instead of the domain's address (<c>--via</c>).</summary>
+    public ViaOrigin? Via { get; init; }
+
     /// <summary>Connect also to loopback, private and other ranges <see cref="AddressPolicy"/> refuses, for intranets and tests.</summary>
     public bool AllowPrivateAddresses { get; init; }
 

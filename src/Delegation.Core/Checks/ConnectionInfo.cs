@@ -5,6 +5,9 @@ namespace Delegation.Checks;
 /// <summary>What happened on the way to a server: addresses found, where we connected, the certificate, the failure.</summary>
 internal sealed class ConnectionInfo
 {
+    /// <summary>The --via line ("fetched via http://127.0.0.1:8080 (Host: example.com)"), when the request went there.</summary>
+    public string? Via { get; set; }
+
     public string? AddressSource { get; set; }
 
     public IReadOnlyList<IPEndPoint> Addresses { get; set; } = [];
@@ -23,6 +26,11 @@ internal sealed class ConnectionInfo
 
     public IEnumerable<string> Describe()
     {
+        if (Via is not null)
+        {
+            yield return Via;
+        }
+
         if (Addresses.Count > 0)
         {
             yield return $"addresses ({AddressSource}): {string.Join(", ", Addresses)}";

@@ -105,6 +105,7 @@ internal sealed class HttpProbe : IDisposable
         }
 
         var (target, info) = probe;
+        info.Via = target.Via is { } via ? $"fetched via {via} (Host: {target.HostHeader})" : null;
         var (endPoints, source, error) = await _addresses.ResolveAsync(target.ConnectHost, target.Port, cancellationToken);
         info.AddressSource = source;
         info.Addresses = endPoints;
@@ -114,8 +115,9 @@ internal sealed class HttpProbe : IDisposable
             throw new HttpRequestException(error);
         }
 
-        // After DNS and just before connecting, so no redirect or record can lead around it; the operator's pins are exempt.
-        if (source != AddressResolver.PinSource && !_allowPrivateAddresses)
+        // After DNS and just before connecting, so no redirect or record can lead around it; the operator's pins and
+        // --via origin are exempt.
+        if (source != AddressResolver.PinSource && target.Via is null && !_allowPrivateAddresses)
         {
             AddressPolicy.Enforce(info);
         }

@@ -10,11 +10,16 @@ namespace Delegation.Checks;
 /// </summary>
 internal sealed record ProbeTarget(bool Tls, string ConnectHost, int Port, string TlsName, string HostHeader, string PathAndQuery)
 {
+    /// <summary>The operator's origin this request goes to instead of the URL's host; null for the usual way.</summary>
+    public ViaOrigin? Via { get; init; }
+
     public static ProbeTarget ForUrl(HttpUrl url) =>
         new(url.Https, url.Host, url.Port, url.Host.Trim('[', ']'), url.Authority, url.PathAndQuery);
 
-    /// <summary>The URL as an admin would type it: the Host header's name on the connection's port.</summary>
-    public string DisplayUrl => $"{(Tls ? "https" : "http")}://{HostWithPort(HostHeader)}{PathAndQuery}";
+    /// <summary>The URL as an admin would type it: the Host header's name on the connection's port; with --via, the domain's URL and the origin used.</summary>
+    public string DisplayUrl => Via is { } via
+        ? $"https://{HostHeader}{PathAndQuery} via {via}"
+        : $"{(Tls ? "https" : "http")}://{HostWithPort(HostHeader)}{PathAndQuery}";
 
     /// <summary>The URL handed to HttpClient; the connect callback reads the real target from the request.</summary>
     public Uri TransportUrl => new($"http://{Bracket(ConnectHost)}:{Port.ToString(CultureInfo.InvariantCulture)}{PathAndQuery}");

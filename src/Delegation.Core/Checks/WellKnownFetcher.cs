@@ -4,9 +4,10 @@ namespace Delegation.Checks;
 
 /// <summary>
 /// GET with redirects followed by hand: a hop cap, loop detection, one --timeout for the whole chain (as Go's client
-/// timeout covers redirects), and each hop's TLS checked for its own name.
+/// timeout covers redirects), and each hop's TLS checked for its own name. With <paramref name="via"/>, the domain's
+/// own well-known URLs go to the operator's origin instead (<see cref="ViaOrigin"/>).
 /// </summary>
-internal sealed class WellKnownFetcher(HttpProbe probe, TimeProvider timeProvider)
+internal sealed class WellKnownFetcher(HttpProbe probe, TimeProvider timeProvider, ViaOrigin? via = null)
 {
     public async Task<WellKnownFetch> FetchAsync(HttpUrl url, CancellationToken cancellationToken = default)
     {
@@ -23,7 +24,8 @@ internal sealed class WellKnownFetcher(HttpProbe probe, TimeProvider timeProvide
         var deadline = DateTimeOffset.UtcNow + probe.Timeout;
         while (true)
         {
-            var response = await probe.GetAsync(ProbeTarget.ForUrl(current), deadline, cancellationToken);
+            var target = via is not null && ViaOrigin.Covers(url, current) ? via.Target(current) : ProbeTarget.ForUrl(current);
+            var response = await probe.GetAsync(target, deadline, cancellationToken);
             responses.Add(response);
             if (response.Status is not (301 or 302 or 303 or 307 or 308) || response.Error is not null)
             {

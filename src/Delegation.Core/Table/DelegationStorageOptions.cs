@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+
 namespace Delegation.Table;
 
 /// <summary>
@@ -19,6 +21,27 @@ public sealed class DelegationStorageOptions
     public Uri? TableServiceUri { get; set; }
 
     public string TableName { get; set; } = DefaultTable;
+
+    /// <summary>
+    /// The table endpoint, for messages: the URL without a query (so no SAS token), parsed from the settings without a
+    /// request; a description when the connection string cannot be parsed.
+    /// </summary>
+    public string Endpoint()
+    {
+        if (TableServiceUri is { } uri)
+        {
+            return uri.GetLeftPart(UriPartial.Path);
+        }
+
+        try
+        {
+            return new TableServiceClient(ConnectionString).Uri.GetLeftPart(UriPartial.Path);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return "the connection string's table endpoint";
+        }
+    }
 
     /// <summary>
     /// Why <paramref name="text"/> cannot be a table service URI, or null when it can. Only https: Azure.Core's

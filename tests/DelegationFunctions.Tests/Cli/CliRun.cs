@@ -31,6 +31,14 @@ internal sealed class CliRun(string connectionString, string table)
         return await RunWithAsync(proxy.ConnectionString, args);
     }
 
+    /// <summary>Starts a <see cref="TableWriteProxy"/> in front of the table that holds the writes and queries past the numbers given unanswered.</summary>
+    public Task<TableWriteProxy> StallingProxyAsync(int writesBeforeStall = int.MaxValue, int queriesBeforeStall = int.MaxValue) =>
+        TableWriteProxy.StartAsync(connectionString, table, writesBeforeStall: writesBeforeStall, queriesBeforeStall: queriesBeforeStall);
+
+    /// <summary>Starts the built tool as a process of its own with <paramref name="args"/>, against the table through <paramref name="proxy"/>.</summary>
+    public ChildProcess Start(TableWriteProxy proxy, params string[] args) =>
+        ChildProcess.Start(DelegationProcess.StartInfo([.. args, "--connection-string", proxy.ConnectionString, "--table", table]));
+
     /// <summary>Runs the command while someone else sets the server of <paramref name="domain"/> after the command read it and before it writes.</summary>
     public Task<CliResult> RunRacedAsync(string domain, string theirServer, params string[] args) =>
         RunThroughProxyAsync(args, beforeFirstWrite: cancellationToken => SetServerAsync(domain, theirServer, cancellationToken));

@@ -137,14 +137,14 @@ internal sealed class ChildProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Sends SIGTERM to this process only, as <c>kill</c> does, so that it can run its own clean-up.</summary>
-    public async Task TerminateAsync(CancellationToken cancellationToken = default)
+    /// <summary>Sends <paramref name="signal"/> (<c>INT</c> as Ctrl+C does, <c>TERM</c>...) to this process only, as <c>kill</c> does, so that it can run its own clean-up.</summary>
+    public async Task SignalAsync(string signal, CancellationToken cancellationToken = default)
     {
-        var kill = new ProcessStartInfo("/bin/kill") { ArgumentList = { "-TERM", Id.ToString(CultureInfo.InvariantCulture) } };
+        var kill = new ProcessStartInfo("/bin/kill") { ArgumentList = { $"-{signal}", Id.ToString(CultureInfo.InvariantCulture) } };
         var result = await RunAsync(kill, TimeSpan.FromSeconds(10), cancellationToken);
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"kill -TERM {Id} failed with {result.ExitCode}: {result.AllOutput}");
+            throw new InvalidOperationException($"kill -{signal} {Id} failed with {result.ExitCode}: {result.AllOutput}");
         }
     }
 

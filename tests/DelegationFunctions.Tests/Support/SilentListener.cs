@@ -12,6 +12,7 @@ internal sealed class SilentListener : IDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TcpClient> _held = [];
+    private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SilentListener()
     {
@@ -20,6 +21,9 @@ internal sealed class SilentListener : IDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Completes when the first connection is accepted: its peer now waits.</summary>
+    public Task Connected => _connected.Task;
 
     public int Connections
     {
@@ -55,6 +59,8 @@ internal sealed class SilentListener : IDisposable
                 {
                     _held.Add(client);
                 }
+
+                _connected.TrySetResult();
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
             {

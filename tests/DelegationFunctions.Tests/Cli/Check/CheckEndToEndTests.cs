@@ -108,6 +108,82 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Check_ViaServeOverHttp_FetchesWithTheDomainAsHostThenChecksTheHomeserverAsUsual()
+    {
+        await using var setup = await SetupAsync();
+        await using var serve = await StartHttpServeAsync(setup);
+        var via = serve.Urls.First();
+
+        var (exitCode, stdout, stderr) = await CliRun.InvokeAsync(
+            ["check", "good.test", "--via", via, "--connection-string", setup.ConnectionString, "--table", setup.Table, .. WithoutPin(setup.Arguments, "good.test:443:")]);
+
+        output.WriteLine(stdout);
+        Assert.True(exitCode == 0, stdout + stderr);
+        Assert.Equal(3, stdout.Split('\n').Count(line => line.Trim() == $"fetched via {via} (Host: good.test)"));
+        Assert.Contains("[ok]   drift: serves m.server hs.good.test:8448, as its row says", stdout, StringComparison.Ordinal);
+        Assert.Contains("Federation with good.test would work.", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ViaServe_HomeserverOnLoopbackIsStillRefused()
+    {
+        await using var setup = await SetupAsync();
+        using var trap = new TrapListener();
+        await new TableDelegationStore(new Azure.Data.Tables.TableClient(setup.ConnectionString, setup.Table))
+            .TryAddAsync(new DelegationRow("trap.test") { Server = $"127.0.0.1:{trap.Port}" }, TestContext.Current.CancellationToken);
+        await using var serve = await StartHttpServeAsync(setup);
+
+        var (exitCode, stdout, _) = await CliRun.InvokeAsync(["check", "trap.test", "--via", serve.Urls.First(), .. setup.Arguments]);
+
+        output.WriteLine(stdout);
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"[ok]   server well-known: m.server is 127.0.0.1:{trap.Port}", stdout, StringComparison.Ordinal);
+        Assert.Contains($"[FAIL] federation: 127.0.0.1:{trap.Port}: refused: 127.0.0.1 is a loopback address", stdout, StringComparison.Ordinal);
+        Assert.Equal(0, trap.Connections);
+    }
+
+    [Fact]
+    public async Task Check_ViaHttpsOrigin_ChecksTheCertificateForTheDomain()
+    {
+        await using var setup = await SetupAsync();
+        var via = setup.Serve.Urls.First();
+
+        var good = await CliRun.InvokeAsync(["check", "good.test", "--via", via, .. WithoutPin(setup.Arguments, "good.test:443:")]);
+        var other = await CliRun.InvokeAsync(["check", "other.test", "--via", via, .. setup.Arguments]);
+
+        output.WriteLine(good.Output + other.Output);
+        Assert.True(good.ExitCode == 0, good.ToString());
+        Assert.Contains($"fetched via {via} (Host: good.test)", good.Output, StringComparison.Ordinal);
+        Assert.Equal(1, other.ExitCode);
+        Assert.Contains($"GET https://other.test/.well-known/matrix/server via {via}: TLS: the certificate is not valid for 'other.test'", other.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/path")]
+    [InlineData("http://127.0.0.1:8080/?x=1")]
+    [InlineData("http://admin@127.0.0.1:8080")]
+    [InlineData("ftp://127.0.0.1")]
+    [InlineData("127.0.0.1:8080")]
+    public async Task Check_ViaNotAnOrigin_OneLineAndUsageStatus(string via)
+    {
+        var (exitCode, stdout, stderr) = await CliRun.InvokeAsync(["check", "good.test", "--via", via]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal($"--via '{via}' is invalid: it must be an http:// or https:// origin without a path, query or user name, like http://127.0.0.1:8080.{Environment.NewLine}", stderr);
+    }
+
+    private static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartHttpServeAsync(Setup setup)
+    {
+        var serve = ServeCommand.Build("http://127.0.0.1:0", new DelegationStorageOptions { ConnectionString = setup.ConnectionString, TableName = setup.Table });
+        await serve.StartAsync(TestContext.Current.CancellationToken);
+        return serve;
+    }
+
+    // The arguments without the --resolve pin that starts with hostPort: --via has to find the service on its own.
+    private static string[] WithoutPin(string[] arguments, string hostPort) =>
+        [.. arguments.Where((a, i) => !a.StartsWith(hostPort, StringComparison.Ordinal) && !(a == "--resolve" && arguments[i + 1].StartsWith(hostPort, StringComparison.Ordinal)))];
 
     private static async Task<Setup> SetupAsync()
     {

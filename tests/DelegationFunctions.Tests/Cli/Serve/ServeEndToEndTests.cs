@@ -69,6 +69,37 @@ public sealed class ServeEndToEndTests
     }
 
     [Fact]
+    public async Task Serve_StorageRefusesConnections_WarnsNamingTheEndpointAndKeepsServing()
+    {
+        await using var serve = await DelegationProcess.StartServeAsync(["--connection-string", Azurite.UnreachableConnectionString]);
+        using var client = new HttpClient { BaseAddress = serve.BaseAddress };
+
+        var warning = await serve.WaitForLineAsync(line => line.Contains("at start-up failed", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+
+        Assert.StartsWith(
+            $"Reading table 'delegations' at http://127.0.0.1:{ReservedPorts.RefusingTcp}/devstoreaccount1 at start-up failed: the table service cannot be reached (",
+            warning.Trim(),
+            StringComparison.Ordinal);
+        await GetAsync(client, "server", "example.com", HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
+    public async Task Serve_TableMissing_WarnsNamingTheTableAndKeepsServing()
+    {
+        var azurite = await Azurite.Shared;
+        var table = "missing" + Guid.NewGuid().ToString("N")[..12];
+        await using var serve = await DelegationProcess.StartServeAsync(["--connection-string", azurite.ConnectionString, "--table", table]);
+        using var client = new HttpClient { BaseAddress = serve.BaseAddress };
+
+        var warning = await serve.WaitForLineAsync(line => line.Contains("at start-up failed", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+
+        Assert.Equal(
+            $"Reading table '{table}' at {new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).Uri.GetLeftPart(UriPartial.Path)} at start-up failed: the table does not exist (404 TableNotFound). Serving anyway: each request reads again, and answers as in a storage outage while this lasts",
+            warning.Trim());
+        await GetAsync(client, "server", "example.com", HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
     public async Task UnknownOption_ExitsWithUsageStatus()
     {
         var result = await DelegationProcess.RunAsync(["set", "example.com", "--no-such-option"]);

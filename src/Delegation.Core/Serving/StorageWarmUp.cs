@@ -1,16 +1,17 @@
 using Delegation.Table;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace DelegationFunctions;
+namespace Delegation.Serving;
 
 /// <summary>
-/// On a cold instance, the first request would otherwise pay for the managed identity token, the TLS handshake with
-/// storage and the Azure SDK's first use one after another. This starts them while the worker connects to the host: one
-/// point read for a key no row can have, through the same store (and so the same credential, token cache and connection
-/// pool) the request path uses. It never delays start-up, and a failure is one log line: the request path reads, and
-/// reports, as it always does.
+/// One point read, at start, for a key no row can have, through the same store (and so the same credential, token
+/// cache and connection pool) the request path uses. On a cold function app instance it opens the connection while the
+/// worker connects to the host, so the first request does not pay for it; in <c>delegation serve</c> it tells the
+/// operator at once when the table cannot be read. It never delays start-up, and a failure is one warning naming the
+/// endpoint and the reason: the service keeps running, and requests read, and report, as they always do.
 /// </summary>
 internal sealed partial class StorageWarmUp(IServiceProvider services, ILogger<StorageWarmUp> logger) : IHostedService, IDisposable
 {
@@ -49,7 +50,8 @@ internal sealed partial class StorageWarmUp(IServiceProvider services, ILogger<S
         catch (Exception ex)
         {
             var reason = StorageFailure.From(ex, cancellationToken)?.Description ?? $"{ex.GetType().Name}: {ex.Message.Split('\n')[0].Trim()}";
-            Log.WarmUpFailed(logger, reason);
+            var storage = DelegationTableClientFactory.ReadOptions(services.GetRequiredService<IConfiguration>());
+            Log.WarmUpFailed(logger, storage.TableName, storage.Endpoint(), reason);
         }
     }
 }

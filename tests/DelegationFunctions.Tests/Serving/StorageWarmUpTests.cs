@@ -1,15 +1,16 @@
 using Azure.Data.Tables;
+using Delegation.Serving;
 using Delegation.Table;
-using DelegationFunctions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
-namespace Delegation.Tests.Functions;
+namespace Delegation.Tests.Serving;
 
 public sealed class StorageWarmUpTests
 {
-    private const string Failed = "Opening the table connection at start-up failed; requests will try again: ";
+    private static readonly string Failed = $"Reading table 'delegations' at http://127.0.0.1:{ReservedPorts.RefusingTcp}/devstoreaccount1 at start-up failed: ";
 
     private readonly FakeLogger<StorageWarmUp> _logger = new();
 
@@ -31,7 +32,7 @@ public sealed class StorageWarmUpTests
     }
 
     [Fact]
-    public async Task StartAsync_StorageRefusesConnections_LogsOneInformationLine()
+    public async Task StartAsync_StorageRefusesConnections_LogsOneWarningNamingTheEndpoint()
     {
         var table = new TableServiceClient(Azurite.UnreachableConnectionString, DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(5))).GetTableClient("delegations");
         using var warmUp = WarmUp(new TableDelegationStore(table));
@@ -40,8 +41,9 @@ public sealed class StorageWarmUpTests
         await warmUp.Completion;
 
         var log = Assert.Single(_logger.Collector.GetSnapshot());
-        Assert.Equal(LogLevel.Information, log.Level);
+        Assert.Equal(LogLevel.Warning, log.Level);
         Assert.StartsWith(Failed + "the table service cannot be reached", log.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Serving anyway: each request reads again, and answers as in a storage outage while this lasts", log.Message, StringComparison.Ordinal);
         Assert.Null(log.Exception);
     }
 
@@ -55,7 +57,7 @@ public sealed class StorageWarmUpTests
         await warmUp.Completion;
 
         var log = Assert.Single(_logger.Collector.GetSnapshot());
-        Assert.Equal(Failed + "InvalidOperationException: mapping broke (test)", log.Message);
+        Assert.StartsWith(Failed + "InvalidOperationException: mapping broke (test).", log.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,6 +73,12 @@ public sealed class StorageWarmUpTests
         Assert.Empty(_logger.Collector.GetSnapshot());
     }
 
-    private StorageWarmUp WarmUp(IDelegationStore store) =>
-        new(new ServiceCollection().AddSingleton(store).BuildServiceProvider(), _logger);
+    // The settings name the endpoint the warning shows; the store given is what is read.
+    private StorageWarmUp WarmUp(IDelegationStore store)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [DelegationStorageOptions.ConnectionStringKey] = Azurite.UnreachableConnectionString })
+            .Build();
+        return new(new ServiceCollection().AddSingleton(store).AddSingleton<IConfiguration>(configuration).BuildServiceProvider(), _logger);
+    }
 }
