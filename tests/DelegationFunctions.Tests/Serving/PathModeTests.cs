@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 
 namespace Delegation.Tests.Serving;
 
@@ -112,5 +113,16 @@ public sealed class PathModeTests(ServedTable served) : IClassFixture<ServedTabl
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         PathModeAnswer.AssertStandardHeaders(response);
+    }
+
+    [Fact]
+    public async Task Get_AbsoluteFormTarget_JudgesItsFirstPathSegment()
+    {
+        var request = "GET http://delegation.provider.example/EXAMPLE.COM/.well-known/matrix/server HTTP/1.1\r\nHost: delegation.provider.example\r\nConnection: close\r\n\r\n";
+
+        var response = await RawHttp.SendAsync(served.BaseAddress, Encoding.ASCII.GetBytes(request));
+
+        Assert.Equal(301, response.Status);
+        Assert.Contains("\r\nLocation: /example.com/.well-known/matrix/server\r\n", response.Text, StringComparison.Ordinal);
     }
 }
