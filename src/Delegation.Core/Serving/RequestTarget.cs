@@ -7,9 +7,9 @@ namespace Delegation.Serving;
 /// The request target as the client sent it. Routing hands path mode its <c>{domain}</c> decoded, so
 /// <c>/exa%6Dple.com/</c> and <c>/example.com/</c> look alike there; Kestrel keeps the undecoded target in
 /// <see cref="IHttpRequestFeature.RawTarget"/>. In the function app that is the target the Functions host's YARP hop
-/// wrote: the host's own Kestrel decoded the path, and YARP re-encodes only what a path may not hold (YARP,
-/// <c>RequestUtilities.MakeDestinationAddress</c>), so case, ports and dots arrive as sent, a percent-encoded letter
-/// does not.
+/// wrote: the host's own Kestrel decoded the path, and YARP re-encodes only what a path may not hold
+/// (microsoft/reverse-proxy, <c>src/ReverseProxy/Forwarder/RequestUtilities.cs</c>, <c>MakeDestinationAddress</c>), so
+/// case, ports and dots arrive as sent, a percent-encoded letter and dot segments do not.
 /// </summary>
 internal static class RequestTarget
 {
