@@ -62,7 +62,7 @@ internal sealed class FunctionsHost : IAsyncDisposable
         }
 
         var functions = await channel.Loaded;
-        var handler = new HostFrontEnd(channel, functions, rpcServer.Services.GetRequiredService<IHttpForwarder>(), options.InvocationTimeout);
+        var handler = new HostFrontEnd(channel, functions, rpcServer.Services.GetRequiredService<IHttpForwarder>(), options.InvocationTimeout, HostJson.CustomHeaders(appDirectory));
         var frontEnd = BuildFrontEnd(options.Url, handler);
         await frontEnd.StartAsync();
         return new FunctionsHost(rpcServer, frontEnd, channel, handler, worker, functions);

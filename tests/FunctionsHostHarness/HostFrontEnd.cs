@@ -7,8 +7,15 @@ namespace FunctionsHostHarness;
 /// The host's HTTP side: routes a request to the function whose trigger matches, sends the invocation over the
 /// protocol and forwards the request itself to the worker's <c>HttpUri</c> with YARP's <see cref="HttpTransformer.Default"/>
 /// plus the invocation-id header the worker correlates on, as azure-functions-host's <c>DefaultHttpProxyService</c> does.
+/// Before routing, as the host's <c>CustomHttpHeadersMiddleware</c> does, it adds host.json's custom headers to every
+/// response that lacks them: the worker's answers, and the host's own 404 for a path no function's route matches.
 /// </summary>
-internal sealed class HostFrontEnd(WorkerChannel channel, IReadOnlyList<IndexedFunction> functions, IHttpForwarder forwarder, TimeSpan invocationTimeout) : IDisposable
+internal sealed class HostFrontEnd(
+    WorkerChannel channel,
+    IReadOnlyList<IndexedFunction> functions,
+    IHttpForwarder forwarder,
+    TimeSpan invocationTimeout,
+    IReadOnlyDictionary<string, string> customHeaders) : IDisposable
 {
     /// <summary>ScriptConstants.HttpProxyCorrelationHeader in the host; Constants.CorrelationHeader in the worker.</summary>
     public const string InvocationIdHeader = "x-ms-invocation-id";
@@ -25,6 +32,19 @@ internal sealed class HostFrontEnd(WorkerChannel channel, IReadOnlyList<IndexedF
 
     public async Task HandleAsync(HttpContext context)
     {
+        if (customHeaders.Count > 0)
+        {
+            context.Response.OnStarting(() =>
+            {
+                foreach (var (name, value) in customHeaders)
+                {
+                    context.Response.Headers.TryAdd(name, value);
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
         var function = functions.FirstOrDefault(f => f.Matches(context.Request.Method, context.Request.Path));
         if (function is null)
         {

@@ -45,6 +45,8 @@ public sealed class DelegationMetrics
         RequestOutcome.NotModified => "not_modified",
         RequestOutcome.NotFound => "not_found",
         RequestOutcome.InvalidHost => "invalid_host",
+        RequestOutcome.InvalidPath => "invalid_path",
+        RequestOutcome.Redirect => "redirect",
         RequestOutcome.Unavailable => "unavailable",
         RequestOutcome.MethodNotAllowed => "method_not_allowed",
         _ => "preflight",

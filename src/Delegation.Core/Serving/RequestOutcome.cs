@@ -7,6 +7,8 @@ public enum RequestOutcome
     NotModified,
     NotFound,
     InvalidHost,
+    InvalidPath,
+    Redirect,
     Unavailable,
     MethodNotAllowed,
     Preflight,

@@ -18,7 +18,8 @@ public static class WellKnownEndpoints
         Map(endpoints, handler, WellKnownRoutes.Client, WellKnownRoutes.DomainClient, WellKnownDocument.Client);
         Map(endpoints, handler, WellKnownRoutes.Support, WellKnownRoutes.DomainSupport, WellKnownDocument.Support);
         endpoints.Map(WellKnownRoutes.Health, HealthEndpoint.WriteAsync);
-        endpoints.MapFallback(WellKnownHandler.WriteUnknownPathAsync);
+        // Every path, file-like ones included (the default fallback pattern skips "/favicon.ico"), so no 404 lacks CORS.
+        endpoints.MapFallback("{*path}", WellKnownHandler.WriteUnknownPathAsync);
         return endpoints;
     }
 

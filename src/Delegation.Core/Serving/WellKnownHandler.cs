@@ -11,7 +11,7 @@ namespace Delegation.Serving;
 /// Answers the three well-known documents for the request's domain (docs/reference.md, "HTTP behaviour"). The function app and
 /// <c>delegation serve</c> both call this; a cached answer is written from pre-rendered bytes without allocating.
 /// </summary>
-public sealed class WellKnownHandler
+public sealed partial class WellKnownHandler
 {
     private static readonly StringValues AllowOrigin = "*";
     private static readonly StringValues AllowMethods = "GET, HEAD, OPTIONS";
@@ -42,7 +42,11 @@ public sealed class WellKnownHandler
     }
 
     /// <summary>Answers any request to one of the routes: every method, every Host, never a 500 for input.</summary>
-    /// <param name="pathDomain">The domain from the path (path mode); <see langword="null"/> takes it from the headers.</param>
+    /// <param name="pathDomain">
+    /// The <c>{domain}</c> routing matched (path mode), judged as the client sent it (<see cref="RequestTarget"/>):
+    /// another spelling of a canonical segment answers 301 to it, anything else not canonical 404;
+    /// <see langword="null"/> takes the domain from the headers.
+    /// </param>
     public Task HandleAsync(HttpContext context, WellKnownDocument document, string? pathDomain = null)
     {
         var request = context.Request;
@@ -66,8 +70,15 @@ public sealed class WellKnownHandler
         }
 
         Span<char> buffer = stackalloc char[DomainName.MaxLength];
-        var requested = pathDomain is null ? _frontDoor.SelectHost(request.Headers) : pathDomain.AsSpan();
-        if (!DomainName.TryNormalizeHost(requested, buffer, out var domain))
+        scoped ReadOnlySpan<char> domain;
+        if (pathDomain is not null)
+        {
+            if (AnswerNonCanonicalSegment(context, document, pathDomain, buffer, out domain) is { } answered)
+            {
+                return answered;
+            }
+        }
+        else if (!DomainName.TryNormalizeHost(_frontDoor.SelectHost(request.Headers), buffer, out domain))
         {
             _metrics.Request(document, RequestOutcome.InvalidHost);
             return WriteAsync(context, StatusCodes.Status404NotFound, ResponseBodies.InvalidHost, _notFoundCacheControl);

@@ -1,3 +1,4 @@
+using Delegation.Documents;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -23,6 +24,14 @@ public static class WellKnownRoutes
     // Outside /.well-known/matrix/, so no customer domain's route (which forwards only that prefix) reaches it, and one
     // segment, so it never matches a path-mode route.
     public const string Health = "healthz";
+
+    /// <summary>The host-mode route of <paramref name="document"/>, which path mode puts after the domain.</summary>
+    public static string Of(WellKnownDocument document) => document switch
+    {
+        WellKnownDocument.Server => Server,
+        WellKnownDocument.Client => Client,
+        _ => Support,
+    };
 
     /// <summary>The <c>{domain}</c> value a path-mode route matched; empty (answered 404) if routing gave none.</summary>
     public static string PathDomain(HttpContext context) => context.GetRouteValue(DomainParameter) as string ?? string.Empty;

@@ -21,10 +21,9 @@ public sealed class PathModeTests(FunctionAppUnderHost app) : IClassFixture<Func
     }
 
     [Theory]
-    [InlineData("/EXAMPLE.com./.well-known/matrix/server")]
     [InlineData("/example.com/.well-known/matrix/server/")]
     [InlineData("/example.com/.WELL-KNOWN/matrix/Server?x=1")]
-    public async Task Get_DomainNeedingNormalisation_FindsTheRow(string path)
+    public async Task Get_CanonicalSegmentOtherSuffixSpelling_FindsTheRow(string path)
     {
         using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -86,5 +85,59 @@ public sealed class PathModeTests(FunctionAppUnderHost app) : IClassFixture<Func
         using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+    }
+
+    // Case reaches the worker as sent: the host's hop keeps it.
+    [Theory]
+    [InlineData("/EXAMPLE.COM/.well-known/matrix/server", "/example.com/.well-known/matrix/server")]
+    [InlineData("/Example.com/.WELL-KNOWN/matrix/Client?x=1", "/example.com/.well-known/matrix/client")]
+    public async Task Get_OtherCaseOfACanonicalSegment_Answers301ToTheCanonicalPath(string path, string location)
+    {
+        using var response = await VerbatimRequest.SendAsync(app.Client.BaseAddress!, path);
+
+        await PathModeAnswer.AssertRedirectAsync(response, location, "public, max-age=3600, s-maxage=600");
+    }
+
+    // The worker reads the target the host's YARP hop wrote: decoded by the host's Kestrel, then re-encoded where a path
+    // needs it, so a port, a dot, a zero-width or control character reach the check as sent (or re-encoded), ...
+    [Theory]
+    [InlineData("/example.com:99999/.well-known/matrix/server", "example.com:99999")]
+    [InlineData("/example.com:/.well-known/matrix/server", "example.com:")]
+    [InlineData("/example.com%3A443/.well-known/matrix/server", "example.com:443")]
+    [InlineData("/example.com./.well-known/matrix/server", "example.com.")]
+    [InlineData("/EXAMPLE.com./.well-known/matrix/server", "EXAMPLE.com.")]
+    [InlineData("/b%C3%BCcher.example/.well-known/matrix/server", "b%C3%BCcher.example")]
+    [InlineData("/exa%E2%80%8Bmple.com/.well-known/matrix/server", "exa%E2%80%8Bmple.com")]
+    [InlineData("/exa%1B%5B2Jmple.com/.well-known/matrix/client", "exa%1B%5B2Jmple.com")]
+    public async Task Get_SegmentThatIsNotCanonical_Answers404NamingTheSegment(string path, string quoted)
+    {
+        using var response = await VerbatimRequest.SendAsync(app.Client.BaseAddress!, path);
+
+        await PathModeAnswer.AssertInvalidSegmentAsync(response, quoted, "public, max-age=300, s-maxage=300");
+    }
+
+    // ... but a percent-encoded letter and dot segments do not: the host decoded and normalised them before the hop.
+    [Theory]
+    [InlineData("/exa%6Dple.com/.well-known/matrix/server")]
+    [InlineData("/x/../example.com/.well-known/matrix/server")]
+    public async Task Get_FormTheHostNormalisesBeforeTheHop_AnswersTheCanonicalDocument(string path)
+    {
+        using var response = await VerbatimRequest.SendAsync(app.Client.BaseAddress!, path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("{\"m.server\":\"matrix.example.com:443\"}", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    // No function's route matches an empty segment in the host, so the worker never sees these; host.json's custom
+    // headers put CORS and nosniff on the host's own 404.
+    [Theory]
+    [InlineData("//.well-known/matrix/server")]
+    [InlineData("/favicon.ico")]
+    public async Task Get_PathNoFunctionMatches_Answers404WithCors(string path)
+    {
+        using var response = await VerbatimRequest.SendAsync(app.Client.BaseAddress!, path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        PathModeAnswer.AssertStandardHeaders(response);
     }
 }
