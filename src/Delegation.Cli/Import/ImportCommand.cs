@@ -34,6 +34,9 @@ internal static class ImportCommand
         CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var options = new ImportOptions(parseResult.GetValue(dryRun), parseResult.GetValue(skipInvalid), parseResult.GetValue(json), parseResult.GetValue(parallel));
+
+            // Where the table is, checked before a file of up to 32 MiB is read; no request yet.
+            var store = connection.CreateStore(parseResult);
             ImportFile importFile;
             try
             {
@@ -44,7 +47,7 @@ internal static class ImportCommand
                 throw new CliException(ExitCodes.Invalid, $"{ex.Message} Nothing was written.");
             }
 
-            return await new ImportRun(connection.CreateStore(parseResult), context, options).RunAsync(importFile, cancellationToken);
+            return await new ImportRun(store, context, options).RunAsync(importFile, cancellationToken);
         });
         return command;
     }
