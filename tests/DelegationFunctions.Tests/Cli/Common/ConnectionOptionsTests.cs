@@ -87,28 +87,18 @@ public sealed class ConnectionOptionsTests
         Assert.Equal($"--table '{table}' is invalid: {TableRule}\n", result.Error.ReplaceLineEndings("\n"));
     }
 
-    [Fact]
-    public async Task List_InvalidTableSetting_NamesTheSetting()
+    [Theory]
+    [InlineData("DelegationTable", "bad_name!", $"Setting DelegationTable 'bad_name!' is invalid: {TableRule}")]
+    [InlineData("DelegationStorage", "AccountName=a;AccountKey=secret!key", $"Setting DelegationStorage is not a storage connection string: The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters. {ConnectionStringAdvice}")]
+    public async Task List_InvalidSetting_NamesTheSettingNotAConnectionString(string variable, string value, string expected)
     {
-        var start = DelegationProcess.StartInfo(["list", "--connection-string", Azurite.UnreachableConnectionString]);
-        start.Environment["DelegationTable"] = "bad_name!";
+        var start = DelegationProcess.StartInfo(variable == "DelegationTable" ? ["list", "--connection-string", Azurite.UnreachableConnectionString] : ["list"]);
+        start.Environment[variable] = value;
 
         var result = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"Setting DelegationTable 'bad_name!' is invalid: {TableRule}\n", result.Error.ReplaceLineEndings("\n"));
-    }
-
-    [Fact]
-    public async Task List_GarbageConnectionStringSetting_NamesTheSettingNotTheValue()
-    {
-        var start = DelegationProcess.StartInfo(["list"]);
-        start.Environment["DelegationStorage"] = "AccountName=a;AccountKey=secret!key";
-
-        var result = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"Setting DelegationStorage is not a storage connection string: The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters. {ConnectionStringAdvice}\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(expected + "\n", result.Error.ReplaceLineEndings("\n"));
     }
 
     [Fact]
