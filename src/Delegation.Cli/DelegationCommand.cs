@@ -32,7 +32,8 @@ internal static class DelegationCommand
 
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var parseResult = Create().Parse(args);
+        // No response files: '@file' is ours (--support @support.json), not a list of arguments to splice in.
+        var parseResult = Create().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)

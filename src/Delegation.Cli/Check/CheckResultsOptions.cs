@@ -17,6 +17,12 @@ internal sealed class CheckResultsOptions
         var storage = connection.Read(parseResult);
         storage.TableName = parseResult.GetValue(Table)
             ?? (Environment.GetEnvironmentVariable(TableVariable) is { Length: > 0 } table ? table : TableCheckResultStore.DefaultTable);
+        if (DelegationStorageOptions.CheckTableName(storage.TableName) is { } tableProblem)
+        {
+            var source = parseResult.GetValue(Table) is null ? $"Setting {TableVariable}" : Table.Name;
+            throw new CliException(ExitCodes.Usage, $"{source} '{storage.TableName}' is invalid: {tableProblem}");
+        }
+
         var clientOptions = new Azure.Data.Tables.TableClientOptions();
         clientOptions.Retry.MaxRetries = 2;
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
@@ -24,10 +30,6 @@ internal sealed class CheckResultsOptions
         try
         {
             return new TableCheckResultStore(DelegationTableClientFactory.Create(storage, clientOptions));
-        }
-        catch (FormatException ex)
-        {
-            throw new CliException(ExitCodes.Usage, $"The connection string is invalid: {ex.Message}");
         }
         catch (InvalidOperationException ex)
         {

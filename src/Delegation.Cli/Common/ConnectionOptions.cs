@@ -69,9 +69,19 @@ internal sealed class ConnectionOptions
             throw new CliException(ExitCodes.Usage, $"{TableServiceUriName} '{uri}' is invalid: {problem}");
         }
 
+        var connectionString = parseResult.GetValue(ConnectionString);
+        if (connectionString is not null && DelegationStorageOptions.CheckConnectionString(connectionString) is { } connectionProblem)
+        {
+            throw new CliException(ExitCodes.Usage, $"{ConnectionString.Name} is not a storage connection string: {connectionProblem}");
+        }
+
+        if (parseResult.GetValue(Table) is { } tableName && DelegationStorageOptions.CheckTableName(tableName) is { } tableProblem)
+        {
+            throw new CliException(ExitCodes.Usage, $"{Table.Name} '{tableName}' is invalid: {tableProblem}");
+        }
+
         // The service's own settings, read from the environment, with what the command line gives laid over them.
         var overrides = new Dictionary<string, string?>();
-        var connectionString = parseResult.GetValue(ConnectionString);
         if (uri is not null || connectionString is not null)
         {
             // A table named on the command line is another account than the settings': none of theirs applies.
@@ -89,10 +99,12 @@ internal sealed class ConnectionOptions
         var settings = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
         try
         {
-            var options = DelegationTableClientFactory.ReadOptions(settings);
+            var options = Checked(DelegationTableClientFactory.ReadOptions(settings), DelegationStorageOptions.ConnectionStringKey);
             if (parseResult.GetResult(Secondary) is not null && parseResult.GetValue(Secondary))
             {
-                return DelegationTableClientFactory.ReadSecondaryOptions(settings) ?? SecondaryOf(options);
+                return DelegationTableClientFactory.ReadSecondaryOptions(settings) is { } secondary
+                    ? Checked(secondary, DelegationStorageOptions.SecondaryConnectionStringKey)
+                    : SecondaryOf(options);
             }
 
             return options;
@@ -101,6 +113,19 @@ internal sealed class ConnectionOptions
         {
             throw new CliException(ExitCodes.Usage, ex.Message);
         }
+    }
+
+    // What the command line gives is checked above, naming the option; what is left came from the environment's settings.
+    private static DelegationStorageOptions Checked(DelegationStorageOptions options, string connectionStringSetting)
+    {
+        if (options.ConnectionString is { } connectionString && DelegationStorageOptions.CheckConnectionString(connectionString) is { } connectionProblem)
+        {
+            throw new CliException(ExitCodes.Usage, $"Setting {connectionStringSetting} is not a storage connection string: {connectionProblem}");
+        }
+
+        return DelegationStorageOptions.CheckTableName(options.TableName) is { } tableProblem
+            ? throw new CliException(ExitCodes.Usage, $"Setting {DelegationStorageOptions.TableKey} '{options.TableName}' is invalid: {tableProblem}")
+            : options;
     }
 
     // An account's secondary endpoint is its name with "-secondary" (learn.microsoft.com/azure/storage/common/storage-redundancy).
@@ -125,10 +150,6 @@ internal sealed class ConnectionOptions
         try
         {
             return new TableDelegationStore(DelegationTableClientFactory.Create(Read(parseResult), clientOptions));
-        }
-        catch (FormatException ex)
-        {
-            throw new CliException(ExitCodes.Usage, $"The connection string is invalid: {ex.Message}");
         }
         catch (InvalidOperationException ex)
         {

@@ -13,4 +13,7 @@ internal sealed record RowChange(DelegationRow Row, DelegationRow? Existing)
     public IEnumerable<string> ChangedColumns => Existing is null
         ? DelegationRow.Columns.Where(c => Row[c] is not null)
         : DelegationRow.Columns.Where(c => Row[c] != Existing[c]);
+
+    /// <summary>The changed columns that the table holds a value in and the new row does not: the write clears them.</summary>
+    public IEnumerable<string> ClearedColumns => ChangedColumns.Where(c => Row[c] is null);
 }

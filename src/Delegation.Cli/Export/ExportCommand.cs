@@ -15,7 +15,7 @@ internal static class ExportCommand
 
     public static Command Create(ConnectionOptions connection)
     {
-        var format = new Option<RowFileFormat>("--format") { Description = "json (an array, one row per line) or csv.", DefaultValueFactory = _ => RowFileFormat.Json };
+        var format = RowFileFormatOption.Create("json (an array, one row per line) or csv. Default: json.");
         var outputFile = new Option<string?>("--output", "-o") { Description = "File to write. Default: standard output." };
         var command = new Command("export", "Write every row, in a stable order, as JSON or CSV that 'delegation import' reads back.\n\nExamples:\n  delegation export --output delegations.json\n  delegation export --format csv > delegations.csv")
         {
@@ -28,7 +28,7 @@ internal static class ExportCommand
             var path = parseResult.GetValue(outputFile);
             if (path is null)
             {
-                var rows = new RowFileWriter(context.Output, parseResult.GetValue(format));
+                var rows = new RowFileWriter(context.Output, parseResult.GetValue(format) ?? RowFileFormat.Json);
                 try
                 {
                     await ExportAsync(store, rows, context.Error, cancellationToken);
@@ -48,7 +48,7 @@ internal static class ExportCommand
             {
                 await using (var writer = new StreamWriter(temporary, append: false, Utf8NoBom))
                 {
-                    var rows = new RowFileWriter(writer, parseResult.GetValue(format));
+                    var rows = new RowFileWriter(writer, parseResult.GetValue(format) ?? RowFileFormat.Json);
                     try
                     {
                         await ExportAsync(store, rows, context.Error, cancellationToken);

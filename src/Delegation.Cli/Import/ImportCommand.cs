@@ -11,8 +11,8 @@ internal static class ImportCommand
 {
     public static Command Create(ConnectionOptions connection)
     {
-        var file = new Argument<string>("file") { Description = "JSON (an array of rows, or one object per line) or CSV with a header row; columns as in the table." };
-        var format = new Option<RowFileFormat?>("--format") { Description = "json or csv. Default: from the extension (.json, .jsonl, .csv), else from the content." };
+        var file = new Argument<string>("file") { Description = "JSON (an array of rows, or one object per line) or CSV with a header row; columns as in the table. '-' reads standard input (format from --format, else from the content)." };
+        var format = RowFileFormatOption.Create("json or csv. Default: from the extension (.json, .jsonl, .csv), else from the content.");
         var dryRun = new Option<bool>("--dry-run") { Description = "Report what would be added, changed, unchanged and invalid; write nothing." };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Write the valid rows even when some are invalid (they are still reported; exit status 1)." };
         var json = new Option<bool>("--json") { Description = "Print the report as one JSON document." };
@@ -26,7 +26,7 @@ internal static class ImportCommand
         });
         var command = new Command(
             "import",
-            "Add or replace many rows from a file. Every row is validated before anything is written; rows not in the file are left alone.\n\nExamples:\n  delegation import domains.csv --dry-run\n  delegation import domains.json\n  delegation import domains.jsonl --skip-invalid")
+            "Add or replace many rows from a file. Every row is validated before anything is written; rows not in the file are left alone.\n\nExamples:\n  delegation import domains.csv --dry-run\n  delegation import domains.json\n  delegation import domains.jsonl --skip-invalid\n  delegation export | delegation import - --table copy")
         {
             file, format, dryRun, skipInvalid, json, parallel,
         };
@@ -34,6 +34,9 @@ internal static class ImportCommand
         CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var options = new ImportOptions(parseResult.GetValue(dryRun), parseResult.GetValue(skipInvalid), parseResult.GetValue(json), parseResult.GetValue(parallel));
+
+            // Where the table is, checked before a file of up to 32 MiB is read; no request yet.
+            var store = connection.CreateStore(parseResult);
             ImportFile importFile;
             try
             {
@@ -44,7 +47,7 @@ internal static class ImportCommand
                 throw new CliException(ExitCodes.Invalid, $"{ex.Message} Nothing was written.");
             }
 
-            return await new ImportRun(connection.CreateStore(parseResult), context, options).RunAsync(importFile, cancellationToken);
+            return await new ImportRun(store, context, options).RunAsync(importFile, cancellationToken);
         });
         return command;
     }

@@ -16,7 +16,7 @@ internal sealed record ImportReport(ImportFile File, ValidatedImport Validated, 
         var changes = Plan.Where(p => p.Change.Action != RowAction.Unchanged).ToList();
         if (DryRun && changes.Count > 0)
         {
-            await TextTable.WriteAsync(output, ["LINE", "ACTION", "DOMAIN", "COLUMNS"], [.. changes.Select(p => Cells(p.Line.ToString(), Action(p.Change.Action), p.Change.Row.Domain, string.Join(", ", p.Change.ChangedColumns)))]);
+            await TextTable.WriteAsync(output, ["LINE", "ACTION", "DOMAIN", "COLUMNS"], [.. changes.Select(p => Cells(p.Line.ToString(), Action(p.Change.Action), p.Change.Row.Domain, Columns(p.Change)))]);
             await output.WriteLineAsync();
         }
 
@@ -34,7 +34,7 @@ internal sealed record ImportReport(ImportFile File, ValidatedImport Validated, 
 
         var verb = DryRun ? "would be " : string.Empty;
         await output.WriteLineAsync(
-            $"{File.Records.Count} records in '{File.Path}': {Count(RowAction.Added)} {verb}added, {Count(RowAction.Changed)} {verb}changed, {Count(RowAction.Unchanged)} unchanged, {Validated.InvalidRecords} invalid"
+            $"{File.Records.Count} records in {File.Name}: {Count(RowAction.Added)} {verb}added, {Count(RowAction.Changed)} {verb}changed, {Count(RowAction.Unchanged)} unchanged, {Validated.InvalidRecords} invalid"
             + (Conflicts.Count > 0 ? $", {Conflicts.Count} conflicts (not written)." : "."));
         if (!Written)
         {
@@ -47,9 +47,13 @@ internal sealed record ImportReport(ImportFile File, ValidatedImport Validated, 
         File.Format.ToString().ToLowerInvariant(),
         DryRun,
         new ImportSummaryJson(File.Records.Count, Count(RowAction.Added), Count(RowAction.Changed), Count(RowAction.Unchanged), Validated.InvalidRecords, Conflicts.Count, Written),
-        [.. Plan.Select(p => new ImportRowJson(p.Line, p.Change.Row.Domain, Action(p.Change.Action), [.. p.Change.ChangedColumns]))],
+        [.. Plan.Select(p => new ImportRowJson(p.Line, p.Change.Row.Domain, Action(p.Change.Action), [.. p.Change.ChangedColumns], [.. p.Change.ClearedColumns]))],
         [.. Validated.Problems.Select(p => new ImportProblemJson(p.Line, p.Domain, p.Field, p.Value, p.Rule))],
         [.. Conflicts.Select(c => new ImportConflictJson(c.Line, c.Conflict.Domain, c.Conflict.Change))]);
+
+    // "Server, Support (cleared)": a column the file leaves out or empty is cleared, which a dry run must not hide.
+    private static string Columns(RowChange change) =>
+        string.Join(", ", change.ChangedColumns.Select(c => change.ClearedColumns.Contains(c) ? $"{c} (cleared)" : c));
 
     private static string Action(RowAction action) => action.ToString().ToLowerInvariant();
 

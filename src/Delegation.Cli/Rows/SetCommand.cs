@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using Delegation.Cli.Common;
 using Delegation.Table;
 
@@ -69,6 +70,11 @@ internal static class SetCommand
                 await context.Error.WriteLineAsync($"warning: {problem} (left as it was)");
             }
 
+            if (changes.GetValueOrDefault(DelegationRow.ServerColumn) is { } givenServer && !Ascii.IsValid(givenServer))
+            {
+                await context.Output.WriteLineAsync($"Server '{givenServer}' is stored as its A-label '{edit.Change.Row.Server}'.");
+            }
+
             if (edit.Change.Action == RowAction.Unchanged)
             {
                 await context.Output.WriteLineAsync($"Unchanged {domain}.");
@@ -100,13 +106,22 @@ internal static class SetCommand
         }
 
         var path = value[1..];
+        if (path.Length == 0)
+        {
+            throw new CliException(ExitCodes.Usage, $"{optionName} @: no file named; give the path of a JSON file after '@', or the JSON text itself.");
+        }
+
         try
         {
             return File.ReadAllText(path);
         }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new CliException(ExitCodes.Usage, $"{optionName} {value}: there is no file '{Path.GetFullPath(path)}'; give the path of a JSON file after '@', or the JSON text itself.");
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(ExitCodes.Invalid, $"{optionName} '{value}' cannot be read: {ex.Message}");
+            throw new CliException(ExitCodes.Usage, $"{optionName} {value}: the file cannot be read ({ex.Message}); give the path of a readable JSON file after '@', or the JSON text itself.");
         }
     }
 }

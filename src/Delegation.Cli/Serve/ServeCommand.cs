@@ -5,6 +5,7 @@ using Delegation.Cli.Common;
 using Delegation.Serving;
 using Delegation.Table;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,7 @@ internal static class ServeCommand
         CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var storage = connection.Read(parseResult);
+            ListenUrls.Check(parseResult.GetValue(urls)!, parseResult.GetValue(certificate) is not null);
             var builder = CreateBuilder(parseResult.GetValue(urls)!, storage, certificate: LoadCertificate(parseResult.GetValue(certificate), parseResult.GetValue(certificateKey)));
             // One read at start: a table that cannot be read is a warning now, not a surprise at the first request.
             builder.Services.AddHostedService<StorageWarmUp>();
@@ -42,6 +44,11 @@ internal static class ServeCommand
             try
             {
                 await app.StartAsync(cancellationToken);
+            }
+            catch (IOException ex) when (ex.InnerException is AddressInUseException)
+            {
+                // Kestrel's message names the address: "Failed to bind to address http://127.0.0.1:8080: address already in use."
+                throw new CliException(ExitCodes.Usage, $"Cannot start: {ex.Message.TrimEnd('.')}. Stop what listens there, or choose another port with --urls (port 0 takes a free one).");
             }
             catch (Exception ex) when (ex is IOException or Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException)
             {
@@ -90,6 +97,9 @@ internal static class ServeCommand
         }
 
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        // The host logs a failed start with its stack trace; the command reports it in one line instead.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddDelegationServing();
         return builder;
     }

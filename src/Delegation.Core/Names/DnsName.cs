@@ -65,7 +65,8 @@ internal static class DnsName
 
     /// <summary>
     /// A valid ASCII name whose labels also start and end with a letter or digit (RFC 1123), the rule IDNA applies to
-    /// Unicode names, so an ASCII domain is held to the same rule as a Unicode one.
+    /// Unicode names, so an ASCII domain is held to the same rule as a Unicode one; a label that claims to be an A-label
+    /// (starts with <c>xn--</c>) must be one.
     /// </summary>
     public static bool IsValidHostName(ReadOnlySpan<char> name, [NotNullWhen(false)] out string? error)
     {
@@ -80,6 +81,12 @@ internal static class DnsName
             if (label[0] == '-' || label[^1] == '-')
             {
                 error = "each label of the host name must start and end with a letter or digit, not '-'";
+                return false;
+            }
+
+            if (label.StartsWith(DomainName.AcePrefix, StringComparison.OrdinalIgnoreCase) && !DomainName.IsALabel(label))
+            {
+                error = $"the label '{label}' starts with '{DomainName.AcePrefix}' but is not a valid A-label (it does not decode to Unicode and back); write the name in Unicode, or copy its A-label exactly";
                 return false;
             }
         }

@@ -18,6 +18,9 @@ public static class DomainName
 
     internal const string Rule = "must be a DNS name (letters, digits, '-' and '.'; Unicode is turned into its A-label), or '*.' and a DNS name";
 
+    /// <summary>The prefix of an A-label, the ASCII form of a Unicode label (RFC 5890).</summary>
+    internal const string AcePrefix = "xn--";
+
     private const string WildcardPrefix = "*.";
 
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
@@ -29,6 +32,12 @@ public static class DomainName
         if (string.IsNullOrEmpty(input))
         {
             error = "must not be empty";
+            return false;
+        }
+
+        if (input.Contains("://", StringComparison.Ordinal))
+        {
+            error = $"is a URL: give the domain, e.g. {DomainOf(input)}";
             return false;
         }
 
@@ -118,7 +127,29 @@ public static class DomainName
         return dot < 0 || domain.StartsWith(WildcardPrefix, StringComparison.Ordinal) ? null : string.Concat(WildcardPrefix, domain.AsSpan(dot + 1));
     }
 
+    // The URL's own host when it is a domain, so the advice can be copied; else a placeholder.
+    private static string DomainOf(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && TryParse(uri.Host, out var domain, out _) ? domain : "example.com";
+
     public static bool IsWildcard(string domain) => domain.StartsWith(WildcardPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// True when <paramref name="label"/>, which starts with <see cref="AcePrefix"/>, is the IDNA encoding of a Unicode
+    /// label: it decodes, and encodes back to itself (letter case aside). Other ASCII labels are left to the DNS rules:
+    /// IdnMapping refuses some that DNS allows, such as '--' in the third and fourth places.
+    /// </summary>
+    internal static bool IsALabel(ReadOnlySpan<char> label)
+    {
+        var text = label.ToString();
+        try
+        {
+            return Idn.GetAscii(Idn.GetUnicode(text)).Equals(text, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     internal static bool TryToAscii(string unicode, [NotNullWhen(true)] out string? ascii)
     {

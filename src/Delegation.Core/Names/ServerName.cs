@@ -12,8 +12,20 @@ public sealed record ServerName(string Host, int? Port, ServerHostKind Kind)
 
     public override string ToString() => Port is { } port ? $"{Host}:{port.ToString(CultureInfo.InvariantCulture)}" : Host;
 
-    /// <summary>The stored (lower-case) form of a valid server name; anything else unchanged, for validation to report.</summary>
-    public static string? Normalize(string? value) => TryParse(value, out var serverName, out _) ? serverName.ToString() : value;
+    /// <summary>
+    /// The stored form of a server name an admin gives: lower case, and a Unicode host name as its A-label (the grammar is
+    /// ASCII; a document from elsewhere with a Unicode host stays invalid). Anything invalid is returned unchanged, for
+    /// validation to report.
+    /// </summary>
+    public static string? Normalize(string? value)
+    {
+        if (TryParse(value, out var serverName, out _))
+        {
+            return serverName.ToString();
+        }
+
+        return value is not null && TryToALabelHost(value, out var ascii) && TryParse(ascii, out serverName, out _) ? serverName.ToString() : value;
+    }
 
     public static bool TryParse(string? value, [NotNullWhen(true)] out ServerName? serverName, [NotNullWhen(false)] out string? error)
     {
@@ -91,6 +103,21 @@ public sealed record ServerName(string Host, int? Port, ServerHostKind Kind)
         }
 
         serverName = new ServerName(host, port, kind);
+        return true;
+    }
+
+    // "matrix.bücher.example:443" as "matrix.xn--bcher-kva.example:443": the host part (before any port) through IDNA.
+    private static bool TryToALabelHost(string value, [NotNullWhen(true)] out string? ascii)
+    {
+        ascii = null;
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        var host = colon < 0 ? value : value[..colon];
+        if (System.Text.Ascii.IsValid(host) || !DomainName.TryToAscii(host, out var aLabel))
+        {
+            return false;
+        }
+
+        ascii = colon < 0 ? aLabel : string.Concat(aLabel, value.AsSpan(colon));
         return true;
     }
 

@@ -44,6 +44,34 @@ public sealed class DelegationStorageOptions
     }
 
     /// <summary>
+    /// Why <paramref name="name"/> cannot name a table, or null when it can. Azure's rule
+    /// (learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model#table-names): 3 to 63
+    /// letters and digits, not starting with a digit, and not the reserved name 'tables'.
+    /// </summary>
+    public static string? CheckTableName(string name) =>
+        name.Length is >= 3 and <= 63 && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit) && !name.Equals("tables", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"a table name is 3-63 letters and digits, starting with a letter (and not 'tables'); give one like '{DefaultTable}'.";
+
+    /// <summary>
+    /// Why <paramref name="connectionString"/> is not a storage connection string, or null when it is. Only parsed, as the
+    /// client does before its first request; the value itself is never repeated, since it may hold the account key.
+    /// </summary>
+    public static string? CheckConnectionString(string connectionString)
+    {
+        try
+        {
+            _ = new TableServiceClient(connectionString);
+            return null;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            var message = ex is ArgumentException { ParamName: { } parameter } ? ex.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal) : ex.Message;
+            return $"{message.Split('\n')[0].Trim().TrimEnd('.')}. Give the one from the storage account's Access keys page (DefaultEndpointsProtocol=https;AccountName=<account>;AccountKey=<key>;EndpointSuffix=core.windows.net), or UseDevelopmentStorage=true for Azurite.";
+        }
+    }
+
+    /// <summary>
     /// Why <paramref name="text"/> cannot be a table service URI, or null when it can. Only https: Azure.Core's
     /// BearerTokenAuthenticationPolicy refuses to send a token anywhere else, with an exception instead of a request.
     /// </summary>

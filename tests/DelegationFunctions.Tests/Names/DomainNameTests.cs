@@ -12,6 +12,10 @@ public sealed class DomainNameTests
     [InlineData("*.example.com", "*.example.com")]
     [InlineData("*.Bücher.example", "*.xn--bcher-kva.example")]
     [InlineData("localhost", "localhost")]
+    [InlineData("xn--bcher-kva.example", "xn--bcher-kva.example")]
+    [InlineData("XN--BCHER-KVA.example", "xn--bcher-kva.example")]
+    [InlineData("xn--55qx5d.xn--mnchen-3ya.example", "xn--55qx5d.xn--mnchen-3ya.example")]
+    [InlineData("a--b.example", "a--b.example")]
     public void TryParse_ValidDomain_ReturnsNormalisedKey(string input, string expected)
     {
         Assert.True(DomainName.TryParse(input, out var domain, out var error), error);
@@ -35,11 +39,28 @@ public sealed class DomainNameTests
     [InlineData("example-.com", "'-'")]
     [InlineData("*.-example.com", "'-'")]
     [InlineData("-bücher.example", "IDNA")]
+    [InlineData("xn--zz.example", "the label 'xn--zz' starts with 'xn--' but is not a valid A-label")]
+    [InlineData("a.XN--ZZ.example", "the label 'XN--ZZ' starts with 'xn--' but is not a valid A-label")]
+    [InlineData("*.xn--a.example", "not a valid A-label")]
+    [InlineData("xn--bcher-kva8445foo.example", "not a valid A-label")]
     public void TryParse_InvalidDomain_ExplainsTheRule(string input, string ruleFragment)
     {
         Assert.False(DomainName.TryParse(input, out _, out var error));
 
         Assert.Contains(ruleFragment, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://example.com", "example.com")]
+    [InlineData("https://Example.COM/.well-known/matrix/server", "example.com")]
+    [InlineData("http://bücher.example:8080/", "xn--bcher-kva.example")]
+    [InlineData("https://1.2.3.4/", "example.com")]
+    [InlineData("https://", "example.com")]
+    public void TryParse_Url_SaysToGiveTheDomain(string input, string suggested)
+    {
+        Assert.False(DomainName.TryParse(input, out _, out var error));
+
+        Assert.Equal($"is a URL: give the domain, e.g. {suggested}", error);
     }
 
     [Theory]
@@ -50,6 +71,7 @@ public sealed class DomainNameTests
     [InlineData("example.com.:8448", "example.com")]
     [InlineData("bücher.example", "xn--bcher-kva.example")]
     [InlineData("BÜCHER.example:443", "xn--bcher-kva.example")]
+    [InlineData("XN--BCHER-KVA.example", "xn--bcher-kva.example")]
     public void TryNormalizeHost_ValidHost_ReturnsDomain(string host, string expected)
     {
         var buffer = new char[DomainName.MaxLength];
@@ -78,6 +100,8 @@ public sealed class DomainNameTests
     [InlineData("a.-b.example")]
     [InlineData("a.b-.example:443")]
     [InlineData("-bücher.example")]
+    [InlineData("xn--zz.example")]
+    [InlineData("a.xn--a.example:443")]
     public void TryNormalizeHost_InvalidHost_ReturnsFalse(string host)
     {
         var buffer = new char[DomainName.MaxLength];

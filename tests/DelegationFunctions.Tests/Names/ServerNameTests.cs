@@ -62,6 +62,21 @@ public sealed class ServerNameTests
     }
 
     [Theory]
+    [InlineData("Matrix.Org:8448", "matrix.org:8448")]
+    [InlineData("matrix.bücher.example:443", "matrix.xn--bcher-kva.example:443")]
+    [InlineData("MATRIX.BÜCHER.example", "matrix.xn--bcher-kva.example")]
+    [InlineData("öbb.at", "xn--bb-eka.at")]
+    [InlineData("https://matrix.org", "https://matrix.org")]
+    [InlineData("bücher.example:99999", "bücher.example:99999")]
+    [InlineData("-bücher.example:443", "-bücher.example:443")]
+    [InlineData("[::1]:80", "[::1]:80")]
+    [InlineData(null, null)]
+    public void Normalize_AdminInput_IsTheStoredFormOrUnchanged(string? value, string? expected)
+    {
+        Assert.Equal(expected, ServerName.Normalize(value));
+    }
+
+    [Theory]
     [InlineData("matrix.org:8448")]
     [InlineData("[1234:5678::abcd]:5678")]
     [InlineData("1.2.3.4")]

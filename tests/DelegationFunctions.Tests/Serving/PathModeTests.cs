@@ -39,6 +39,7 @@ public sealed class PathModeTests(ServedTable served) : IClassFixture<ServedTabl
     [Theory]
     [InlineData("/1.2.3.4/.well-known/matrix/server")]
     [InlineData("/xn--.com/.well-known/matrix/server")]
+    [InlineData("/xn--zz.example/.well-known/matrix/server")]
     [InlineData("/unknown.example/.well-known/matrix/server")]
     [InlineData("/broken.example/.well-known/matrix/server")]
     public async Task Get_InvalidUnknownOrBrokenDomainInPath_Is404WithCors(string path)

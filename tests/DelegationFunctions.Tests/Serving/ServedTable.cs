@@ -79,5 +79,8 @@ public sealed class ServedTable(AzuriteFixture storage) : IAsyncLifetime
             ["ClientBaseUrl"] = "https://matrix.broken.example",
         });
         await table.AddEntityAsync(new TableEntity("typed.example", string.Empty) { ["Server"] = 8448 });
+
+        // Edited by hand: 'xn--zz' looks like an A-label but decodes to nothing; no request may reach this row.
+        await table.AddEntityAsync(new TableEntity("xn--zz.example", string.Empty) { ["Server"] = "matrix.example.com:443" });
     }
 }

@@ -140,6 +140,8 @@ public sealed class WellKnownHandlerTests(ServedTable served) : IClassFixture<Se
     [InlineData("[::1]:8080")]
     [InlineData("example..com")]
     [InlineData("-")]
+    [InlineData("xn--zz.example")]
+    [InlineData("XN--ZZ.example:443")]
     public async Task Get_HostNotAValidName_Answers404WithCors(string host)
     {
         var response = await RawHttp.GetAsync(served.BaseAddress, host);

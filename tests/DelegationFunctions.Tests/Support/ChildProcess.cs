@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 
 namespace Delegation.Tests.Support;
 
@@ -91,6 +92,18 @@ internal sealed class ChildProcess : IAsyncDisposable
     public static async Task<ToolResult> RunAsync(ProcessStartInfo start, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         await using var child = Start(start);
+        var exitCode = await child.WaitForExitAsync(timeout, cancellationToken);
+        return new ToolResult(exitCode, child.Output, child.Error);
+    }
+
+    /// <summary>Runs <paramref name="start"/> with <paramref name="standardInput"/> piped in (UTF-8, then closed), as <c>cmd &lt; file</c> does.</summary>
+    public static async Task<ToolResult> RunAsync(ProcessStartInfo start, string standardInput, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        start.RedirectStandardInput = true;
+        start.StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        await using var child = Start(start);
+        await child._process.StandardInput.WriteAsync(standardInput);
+        child._process.StandardInput.Close();
         var exitCode = await child.WaitForExitAsync(timeout, cancellationToken);
         return new ToolResult(exitCode, child.Output, child.Error);
     }

@@ -73,15 +73,20 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task CheckAllRecord_ResultsTableRefused_ExitsThreeAndKeepsDelegations()
+    public async Task CheckAllRecord_ResultsTableUnreachable_ExitsThreeAndKeepsDelegations()
     {
         await using var setup = await SetupAsync();
         var before = await setup.Store.ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
 
-        var check = await CliRun.InvokeAsync(["check", "--all", "--record", "--connection-string", setup.ConnectionString, "--table", setup.TableName, "--checks-table", "not_a_table!", .. setup.Network.Arguments()]);
+        // Every write to the results table loses its connection; the delegations table is read through the same proxy.
+        await using var proxy = await TableWriteProxy.StartAsync(setup.ConnectionString, setup.ChecksTable, writesBeforeFailure: 0);
+
+        var check = await CliRun.InvokeAsync(["check", "--all", "--record", "--connection-string", proxy.ConnectionString, "--table", setup.TableName, "--checks-table", setup.ChecksTable, .. setup.Network.Arguments()]);
 
         Assert.Equal(3, check.ExitCode);
-        Assert.Contains(": the table service refused the request (400", check.Error.Split('\n').Single(l => l.StartsWith("Storage error at http://127.0.0.1:", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var line = check.Error.Split('\n').Single(l => l.StartsWith("Storage error: ", StringComparison.Ordinal));
+        Assert.StartsWith("Storage error: 3 of 3 results could not be recorded (0 were); the delegations table is unchanged. First: ", line, StringComparison.Ordinal);
+        Assert.Contains(": the table service cannot be reached", line, StringComparison.Ordinal);
         var after = await setup.Store.ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(before.Count, after.Count);
         Assert.All(before.Zip(after), pair => Assert.True(pair.First.HasSameValues(pair.Second)));

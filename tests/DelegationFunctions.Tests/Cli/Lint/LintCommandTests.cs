@@ -56,6 +56,23 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public async Task Lint_KeyWithLabelThatIsNotAnALabel_IsAnError()
+    {
+        var run = await CliRun.NewTableAsync();
+        await run.Table.AddEntityAsync(new TableEntity("xn--zz.example", string.Empty) { ["Server"] = "matrix.example.com:443" }, TestContext.Current.CancellationToken);
+        await run.Table.AddEntityAsync(new TableEntity("xn--bcher-kva.example", string.Empty) { ["Server"] = "matrix.example.com:443" }, TestContext.Current.CancellationToken);
+
+        var result = await run.RunAsync("lint", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        using var report = JsonDocument.Parse(result.Output);
+        var finding = Assert.Single(report.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("xn--zz.example", finding.GetProperty("domain").GetString());
+        Assert.Equal("PartitionKey", finding.GetProperty("field").GetString());
+        Assert.Equal("the label 'xn--zz' starts with 'xn--' but is not a valid A-label (it does not decode to Unicode and back); write the name in Unicode, or copy its A-label exactly", finding.GetProperty("rule").GetString());
+    }
+
+    [Fact]
     public async Task Lint_EmptyTable_ExitsZero()
     {
         var run = await CliRun.NewTableAsync();
