@@ -80,7 +80,7 @@ public static class DomainName
         if (colon >= 0)
         {
             var port = host[(colon + 1)..];
-            if (port.Length > 5 || port.ContainsAnyExceptInRange('0', '9'))
+            if (port.Length > 5 || port.ContainsAnyExceptInRange('0', '9') || (port.Length == 5 && port.CompareTo("65535", StringComparison.Ordinal) > 0))
             {
                 return false;
             }

@@ -87,6 +87,8 @@ public sealed class DomainNameTests
     [InlineData("[::1]")]
     [InlineData("[::1]:8080")]
     [InlineData("example.com:abc")]
+    [InlineData("example.com:65536")]
+    [InlineData("example.com:99999")]
     [InlineData("example.com:1:2")]
     [InlineData("exa\"mple.com")]
     [InlineData("example.com' or PartitionKey ne '")]
