@@ -25,6 +25,10 @@ public static class ChecksServiceCollectionExtensions
             .ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
+
+        // The one place chance enters: the timer's start delay. Random.Shared is safe to share across threads; a test
+        // replaces it with a Random whose NextDouble it chooses.
+        services.TryAddSingleton(Random.Shared);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DelegationChecksOptions>>().Value.ToSettings());
         services.TryAddSingleton(sp => new DelegationChecker(sp.GetRequiredService<CheckSettings>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ICheckResultStore>(sp =>
@@ -41,6 +45,7 @@ public static class ChecksServiceCollectionExtensions
             sp.GetRequiredService<CheckRunner>(),
             sp.GetRequiredService<IOptions<DelegationChecksOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Random>(),
             sp.GetRequiredService<ILogger<ScheduledChecks>>()));
         return services;
     }

@@ -19,7 +19,7 @@ internal sealed class DelegationChecker : IDisposable
         _time = time;
         _deadline = settings.DomainDeadline;
         var dns = new DnsLookup(settings.DnsServer, settings.Timeout);
-        _probe = new HttpProbe(settings, new AddressResolver(settings.Pins, dns), new CertificateValidator(settings.ExtraCertificateAuthorities, time));
+        _probe = new HttpProbe(settings, new AddressResolver(settings.Pins, dns), new CertificateValidator(settings.ExtraCertificateAuthorities, time), time);
         var fetcher = new WellKnownFetcher(_probe, time, settings.Via);
         _server = new ServerDiscovery(new ServerWellKnown(fetcher, time), new SrvDiscovery(dns), new FederationVersion(_probe, settings.CertificateWarning, time));
         _client = new ClientDiscovery(fetcher);

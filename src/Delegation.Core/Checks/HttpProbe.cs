@@ -17,13 +17,15 @@ internal sealed class HttpProbe : IDisposable
     private readonly HttpClient _client;
     private readonly AddressResolver _addresses;
     private readonly CertificateValidator _validator;
+    private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _timeout;
     private readonly bool _allowPrivateAddresses;
 
-    public HttpProbe(CheckSettings settings, AddressResolver addresses, CertificateValidator validator)
+    public HttpProbe(CheckSettings settings, AddressResolver addresses, CertificateValidator validator, TimeProvider timeProvider)
     {
         _addresses = addresses;
         _validator = validator;
+        _timeProvider = timeProvider;
         _timeout = settings.Timeout;
         _allowPrivateAddresses = settings.AllowPrivateAddresses;
         var handler = new SocketsHttpHandler
@@ -45,7 +47,10 @@ internal sealed class HttpProbe : IDisposable
     {
         var info = new ConnectionInfo();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var left = deadline is { } end ? end - DateTimeOffset.UtcNow : _timeout;
+        var left = deadline is { } end ? end - _timeProvider.GetUtcNow() : _timeout;
+
+        // The budget is read from the injected clock, but the timer that enforces it runs on real time: the sockets are
+        // real, and a test's fake clock that never moves must not leave one waiting forever.
         timeout.CancelAfter(left < TimeSpan.Zero ? TimeSpan.Zero : left < _timeout ? left : _timeout);
         using var request = new HttpRequestMessage(HttpMethod.Get, target.TransportUrl);
         request.Headers.Host = target.HostHeader;

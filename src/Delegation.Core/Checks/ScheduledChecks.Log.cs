@@ -9,10 +9,10 @@ public sealed partial class ScheduledChecks
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Delegation checks start in {Seconds:0} s")]
+        [LoggerMessage(EventId = EventIds.ChecksStarting, Level = LogLevel.Information, Message = "Delegation checks start in {Seconds:0} s")]
         public static partial void Starting(ILogger logger, double seconds);
 
-        [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = FinishedMessage + ": {Domains} domains, {Ok} ok, {Warnings} warnings, {Failures} failing, {RecordFailures} not recorded")]
+        [LoggerMessage(EventId = EventIds.ChecksFinished, Level = LogLevel.Information, Message = FinishedMessage + ": {Domains} domains, {Ok} ok, {Warnings} warnings, {Failures} failing, {RecordFailures} not recorded")]
         public static partial void Finished(ILogger logger, int domains, int ok, int warnings, int failures, int recordFailures);
     }
 }

@@ -12,15 +12,17 @@ public sealed partial class ScheduledChecks
     private readonly CheckRunner _runner;
     private readonly DelegationChecksOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly Random _random;
     private readonly ILogger<ScheduledChecks> _logger;
 
-    internal ScheduledChecks(IDelegationStore delegations, ICheckResultStore results, CheckRunner runner, IOptions<DelegationChecksOptions> options, TimeProvider timeProvider, ILogger<ScheduledChecks> logger)
+    internal ScheduledChecks(IDelegationStore delegations, ICheckResultStore results, CheckRunner runner, IOptions<DelegationChecksOptions> options, TimeProvider timeProvider, Random random, ILogger<ScheduledChecks> logger)
     {
         _delegations = delegations;
         _results = results;
         _runner = runner;
         _options = options.Value;
         _timeProvider = timeProvider;
+        _random = random;
         _logger = logger;
     }
 
@@ -29,7 +31,7 @@ public sealed partial class ScheduledChecks
 
     internal async Task<CheckRunSummary> CheckAllAsync(CancellationToken cancellationToken = default)
     {
-        var delay = TimeSpan.FromSeconds(_options.MaxStartDelaySeconds * Random.Shared.NextDouble());
+        var delay = TimeSpan.FromSeconds(_options.MaxStartDelaySeconds * _random.NextDouble());
         Log.Starting(_logger, delay.TotalSeconds);
         await Task.Delay(delay, _timeProvider, cancellationToken);
 

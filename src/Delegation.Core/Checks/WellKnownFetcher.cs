@@ -21,7 +21,7 @@ internal sealed class WellKnownFetcher(HttpProbe probe, TimeProvider timeProvide
         var seen = new List<string> { url.ToString() };
         var responses = new List<ProbeResponse>();
         var current = url;
-        var deadline = DateTimeOffset.UtcNow + probe.Timeout;
+        var deadline = timeProvider.GetUtcNow() + probe.Timeout;
         while (true)
         {
             var target = via is not null && ViaOrigin.Covers(url, current) ? via.Target(current) : ProbeTarget.ForUrl(current);

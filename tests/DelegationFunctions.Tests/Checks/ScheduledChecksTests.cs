@@ -63,6 +63,28 @@ public sealed class ScheduledChecksTests
     }
 
     [Fact]
+    public async Task RunAsync_InjectedRandomValue_WaitsThatShareOfTheMaximumDelay()
+    {
+        var azurite = await Azurite.Shared;
+        var resultsTable = await azurite.CreateTableAsync("results");
+        var delegations = new CountingDelegationStore(new InMemoryDelegationStore());
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var log = new FakeLogCollector();
+        await using var services = Services(azurite, resultsTable.Name, delegations, time, network: null, log, new FixedRandom(0.125));
+
+        var run = services.GetRequiredService<ScheduledChecks>().CheckAllAsync(TestContext.Current.CancellationToken);
+        var listedBeforeDelay = delegations.Lists;
+        time.Advance(TimeSpan.FromSeconds(75));
+        await run.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        // An eighth of the default 600 s.
+        var starting = Assert.Single(log.GetSnapshot(), r => r.Id.Id == 30);
+        Assert.Equal("75", starting.GetStructuredStateValue("Seconds"));
+        Assert.Equal(0, listedBeforeDelay);
+        Assert.Equal(1, delegations.Lists);
+    }
+
+    [Fact]
     public async Task AddDelegationChecks_DefaultOptions_DailyWatchSettingsAndResultsInTheDefaultTable()
     {
         var azurite = await Azurite.Shared;
@@ -111,7 +133,7 @@ public sealed class ScheduledChecksTests
         Assert.Empty(ScheduledChecks.RotateForDay(Array.Empty<string>(), day));
     }
 
-    private static ServiceProvider Services(Azurite azurite, string? resultsTable, IDelegationStore delegations, TimeProvider time, CheckNetwork? network, FakeLogCollector? log = null)
+    private static ServiceProvider Services(Azurite azurite, string? resultsTable, IDelegationStore delegations, TimeProvider time, CheckNetwork? network, FakeLogCollector? log = null, Random? random = null)
     {
         var settings = new Dictionary<string, string?> { [DelegationStorageOptions.ConnectionStringKey] = azurite.ConnectionString };
         if (resultsTable is not null)
@@ -126,6 +148,11 @@ public sealed class ScheduledChecksTests
             .AddSingleton(delegations)
             .AddSingleton(time)
             .AddDelegationChecks();
+        if (random is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton(random));
+        }
+
         if (network is not null)
         {
             // The scenario's pins, DNS server and test authority, in place of the system's resolver and trust store.
