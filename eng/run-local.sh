@@ -43,7 +43,12 @@ delegation() { dotnet src/Delegation.Cli/bin/Release/net10.0/delegation.dll "$@"
 
 echo "Starting Azurite on 127.0.0.1:${AZURITE_PORT} (in memory)..."
 azurite_start "$AZURITE_PORT"
-trap 'kill "$AZURITE_PID" 2>/dev/null || true' EXIT
+# The server runs in the background and the script waits for it, so a SIGTERM to this script stops the server too
+# (a foreground child would keep running while bash waits for it); Ctrl+C still stops everything.
+SERVER_PID=""
+trap 'kill $SERVER_PID "$AZURITE_PID" 2>/dev/null || true' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 export DelegationStorage="$(azurite_connection_string "$AZURITE_PORT")"
 export DelegationTable="delegations"
@@ -79,7 +84,9 @@ export FrontDoorId="local-front-door"
 if [ "$MODE" = functions ]; then
   # The worker gets this environment as its app settings, as on Azure.
   dotnet tests/FunctionsHostHarness/bin/Release/net10.0/FunctionsHostHarness.dll \
-    src/DelegationFunctions/bin/Release/net10.0 "http://127.0.0.1:${PORT}"
-  exit
+    src/DelegationFunctions/bin/Release/net10.0 "http://127.0.0.1:${PORT}" &
+else
+  dotnet src/Delegation.Cli/bin/Release/net10.0/delegation.dll serve --urls "http://127.0.0.1:${PORT}" &
 fi
-delegation serve --urls "http://127.0.0.1:${PORT}"
+SERVER_PID=$!
+wait "$SERVER_PID"
