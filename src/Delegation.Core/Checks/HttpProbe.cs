@@ -46,12 +46,18 @@ internal sealed class HttpProbe : IDisposable
     public async Task<ProbeResponse> GetAsync(ProbeTarget target, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
     {
         var info = new ConnectionInfo();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var left = deadline is { } end ? end - _timeProvider.GetUtcNow() : _timeout;
+        if (left <= TimeSpan.Zero)
+        {
+            // Earlier hops of the chain used up the timeout: no connection is even tried.
+            return Failed(target, info, TimedOut("could not connect to", target));
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // The budget is read from the injected clock, but the timer that enforces it runs on real time: the sockets are
         // real, and a test's fake clock that never moves must not leave one waiting forever.
-        timeout.CancelAfter(left < TimeSpan.Zero ? TimeSpan.Zero : left < _timeout ? left : _timeout);
+        timeout.CancelAfter(left < _timeout ? left : _timeout);
         using var request = new HttpRequestMessage(HttpMethod.Get, target.TransportUrl);
         request.Headers.Host = target.HostHeader;
         request.Headers.ConnectionClose = true;
@@ -69,7 +75,7 @@ internal sealed class HttpProbe : IDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var stage = info.ConnectedTo is null ? "could not connect to" : "no answer from";
-            return Failed(target, info, info.Failure ?? $"{stage} {target.ConnectTo} within {_timeout.TotalSeconds:0.#} s (--timeout)");
+            return Failed(target, info, info.Failure ?? TimedOut(stage, target));
         }
         catch (HttpRequestException ex)
         {
@@ -85,6 +91,8 @@ internal sealed class HttpProbe : IDisposable
 
     private static ProbeResponse Failed(ProbeTarget target, ConnectionInfo info, string error) =>
         new(target, info, null, new Dictionary<string, string>(), [], error);
+
+    private string TimedOut(string stage, ProbeTarget target) => $"{stage} {target.ConnectTo} within {_timeout.TotalSeconds:0.#} s (--timeout)";
 
     private static string Innermost(Exception ex) => ex.InnerException is { } inner ? Innermost(inner) : ex.Message;
 

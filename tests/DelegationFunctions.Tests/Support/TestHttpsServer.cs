@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,9 +18,9 @@ namespace Delegation.Tests.Support;
 /// </summary>
 internal sealed class TestHttpsServer : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, X509Certificate2> _certificates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SslStreamCertificateContext> _certificates = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, RequestDelegate> _routes = new(StringComparer.OrdinalIgnoreCase);
-    private readonly X509Certificate2 _fallbackCertificate = TestCertificates.Issue("unknown.test");
+    private readonly SslStreamCertificateContext _fallbackCertificate = Context(TestCertificates.Issue("unknown.test"));
     private WebApplication? _app;
     private FakeLogCollector? _log;
 
@@ -44,9 +45,15 @@ internal sealed class TestHttpsServer : IAsyncDisposable
         {
             // A hostile server sends raw bytes above 0x7F in its headers; Latin-1 writes each char as that byte.
             kestrel.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(new HttpsConnectionAdapterOptions
+            // Each certificate's TLS context is built once, when a test registers it, not in every handshake; and every
+            // handshake is a full one, so nothing carries over between connections, tests or servers.
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(new TlsHandshakeCallbackOptions
             {
-                ServerCertificateSelector = (_, name) => name is not null && server._certificates.TryGetValue(name, out var certificate) ? certificate : server._fallbackCertificate,
+                OnConnection = context => ValueTask.FromResult(new SslServerAuthenticationOptions
+                {
+                    ServerCertificateContext = server.ContextFor(context.ClientHelloInfo.ServerName),
+                    AllowTlsResume = false,
+                }),
             }));
         });
         server._app = builder.Build();
@@ -60,7 +67,7 @@ internal sealed class TestHttpsServer : IAsyncDisposable
     /// <summary>Presents <paramref name="certificate"/> when the client's SNI is <paramref name="sni"/>.</summary>
     public TestHttpsServer Certificate(string sni, X509Certificate2 certificate)
     {
-        _certificates[sni] = certificate;
+        _certificates[sni] = Context(certificate);
         return this;
     }
 
@@ -118,6 +125,12 @@ internal sealed class TestHttpsServer : IAsyncDisposable
             await _app.DisposeAsync();
         }
     }
+
+    private static SslStreamCertificateContext Context(X509Certificate2 certificate) =>
+        SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
+
+    private SslStreamCertificateContext ContextFor(string? serverName) =>
+        !string.IsNullOrEmpty(serverName) && _certificates.TryGetValue(serverName, out var context) ? context : _fallbackCertificate;
 
     private Task HandleAsync(HttpContext context)
     {
