@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Delegation.Cli.Serve;
-using Delegation.Table;
 
 namespace Delegation.Tests.Resilience;
 
@@ -27,18 +25,14 @@ public sealed class MalformedRequestTests
         var azurite = await Azurite.Shared;
         var table = await azurite.CreateTableAsync();
         await Seed.RowsAsync(table, "known.example.com");
-        await using var app = ServeCommand.Build("http://127.0.0.1:0", new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = table.Name });
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var port = new Uri(app.Urls.First()).Port;
+        await using var host = await ServingHost.StartAsync(azurite.ConnectionString, table.Name);
+        var port = host.BaseAddress.Port;
         await SendAllAsync(port, new Random(90), 300);
         var before = GC.GetTotalMemory(forceFullCollection: true);
 
         var statuses = await SendAllAsync(port, new Random(9), Requests);
         var after = GC.GetTotalMemory(forceFullCollection: true);
-        using var client = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/.well-known/matrix/server");
-        request.Headers.Host = "known.example.com";
-        using var known = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var known = await host.GetServerAsync("known.example.com", TestContext.Current.CancellationToken);
 
         Assert.Equal(Requests, statuses.Count);
         // 505 is Kestrel refusing a request line whose version bytes were flipped; 503 is the outage answer.

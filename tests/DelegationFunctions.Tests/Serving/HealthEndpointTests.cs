@@ -1,7 +1,4 @@
 using System.Net;
-using Delegation.Cli.Serve;
-using Delegation.Table;
-using Microsoft.AspNetCore.Builder;
 
 namespace Delegation.Tests.Serving;
 
@@ -11,13 +8,12 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Get_StorageUnreachable_Answers200NoStoreWhileTheDocumentsAnswer503()
     {
-        await using var app = await StartWithDeadStorageAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        await using var host = await ServingHost.StartWithUnreachableStorageAsync(ServedTable.Settings);
         using var document = new HttpRequestMessage(HttpMethod.Get, "/.well-known/matrix/server");
         document.Headers.Host = "example.com";
 
-        using var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
-        using var outage = await client.SendAsync(document, TestContext.Current.CancellationToken);
+        using var health = await host.Client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var outage = await host.Client.SendAsync(document, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("healthy", await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -29,12 +25,11 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Head_AsFrontDoorProbes_Answers200WithoutABody()
     {
-        await using var app = await StartWithDeadStorageAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        await using var host = await ServingHost.StartWithUnreachableStorageAsync(ServedTable.Settings);
         using var request = new HttpRequestMessage(HttpMethod.Head, "/healthz");
         request.Headers.UserAgent.ParseAdd("Edge Health Probe");
 
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
@@ -45,20 +40,12 @@ public sealed class HealthEndpointTests
     [InlineData("DELETE")]
     public async Task OtherMethod_Answers405NamingGetAndHead(string method)
     {
-        await using var app = await StartWithDeadStorageAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        await using var host = await ServingHost.StartWithUnreachableStorageAsync(ServedTable.Settings);
         using var request = new HttpRequestMessage(new HttpMethod(method), "/healthz");
 
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
-    }
-
-    private static async Task<WebApplication> StartWithDeadStorageAsync()
-    {
-        var app = ServeCommand.Build("http://127.0.0.1:0", new DelegationStorageOptions { ConnectionString = Azurite.UnreachableConnectionString }, ServedTable.Settings);
-        await app.StartAsync();
-        return app;
     }
 }

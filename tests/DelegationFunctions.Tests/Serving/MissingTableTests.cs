@@ -1,6 +1,4 @@
 using System.Net;
-using Delegation.Cli.Serve;
-using Delegation.Table;
 
 namespace Delegation.Tests.Serving;
 
@@ -14,14 +12,11 @@ public sealed class MissingTableTests
     public async Task Get_TableDoesNotExist_Answers503WithRetryAfterNot404()
     {
         var azurite = await Azurite.Shared;
-        var storage = new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = "missing" + Guid.NewGuid().ToString("N")[..12] };
-        await using var app = ServeCommand.Build("http://127.0.0.1:0", storage, ServedTable.Settings);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        await using var host = await ServingHost.StartAsync(azurite.ConnectionString, "missing" + Guid.NewGuid().ToString("N")[..12], ServedTable.Settings);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/matrix/server");
         request.Headers.Host = "example.com";
 
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);

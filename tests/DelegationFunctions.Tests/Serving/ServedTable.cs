@@ -1,7 +1,4 @@
 using Azure.Data.Tables;
-using Delegation.Cli.Serve;
-using Delegation.Table;
-using Microsoft.AspNetCore.Builder;
 
 namespace Delegation.Tests.Serving;
 
@@ -13,7 +10,7 @@ public sealed class ServedTable(AzuriteFixture storage) : IAsyncLifetime
 {
     public const string FrontDoorId = "8c8a3f1e-0000-4000-8000-000000000001";
 
-    private WebApplication? _app;
+    private ServingHost? _host;
 
     public HttpClient Client { get { Azurite.SkipIfNodeMissing(); return field; } private set; } = null!;
 
@@ -39,23 +36,16 @@ public sealed class ServedTable(AzuriteFixture storage) : IAsyncLifetime
         var azurite = await storage.GetAsync();
         Table = await azurite.CreateTableAsync();
         await SeedAsync(Table);
-        _app = ServeCommand.Build("http://127.0.0.1:0", new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = Table.Name }, Settings);
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Urls.First());
-        Client = new HttpClient { BaseAddress = BaseAddress };
+        _host = await ServingHost.StartAsync(azurite.ConnectionString, Table.Name, Settings);
+        BaseAddress = _host.BaseAddress;
+        Client = _host.Client;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Azurite.MissingNodeReason is not null)
+        if (_host is not null)
         {
-            return;
-        }
-
-        Client.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
     }
 

@@ -1,9 +1,5 @@
 using System.Net;
 using Azure.Data.Tables;
-using Delegation.Cli.Serve;
-using Delegation.Table;
-using Delegation.Tests.Resilience;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Delegation.Tests.Serving;
@@ -14,12 +10,11 @@ public sealed class StorageOutageTests
     [Fact]
     public async Task Get_StorageUnreachableNothingCached_Answers503WithRetryAfterAndNoStore()
     {
-        await using var app = await StartWithDeadStorageAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        await using var host = await ServingHost.StartWithUnreachableStorageAsync(ServedTable.Settings);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/matrix/server");
         request.Headers.Host = "example.com";
 
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("17", response.Headers.GetValues("Retry-After").Single());
@@ -30,12 +25,11 @@ public sealed class StorageOutageTests
     [Fact]
     public async Task Options_StorageUnreachable_Answers204WithoutLookingUp()
     {
-        await using var app = await StartWithDeadStorageAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        await using var host = await ServingHost.StartWithUnreachableStorageAsync(ServedTable.Settings);
         using var request = new HttpRequestMessage(HttpMethod.Options, "/.well-known/matrix/server");
         request.Headers.Host = "example.com";
 
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
@@ -60,13 +54,5 @@ public sealed class StorageOutageTests
         Assert.Equal(HttpStatusCode.OK, during.StatusCode);
         Assert.Equal(await before.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), await during.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unknown.StatusCode);
-    }
-
-    private static async Task<WebApplication> StartWithDeadStorageAsync()
-    {
-        var deadStorage = Azurite.UnreachableConnectionString;
-        var app = ServeCommand.Build("http://127.0.0.1:0", new DelegationStorageOptions { ConnectionString = deadStorage }, ServedTable.Settings);
-        await app.StartAsync();
-        return app;
     }
 }

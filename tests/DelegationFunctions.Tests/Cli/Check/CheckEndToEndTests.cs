@@ -1,6 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using Delegation.Cli.Serve;
 using Delegation.Table;
 
 namespace Delegation.Tests.Cli.Check;
@@ -112,8 +111,8 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
     public async Task Check_ViaServeOverHttp_FetchesWithTheDomainAsHostThenChecksTheHomeserverAsUsual()
     {
         await using var setup = await SetupAsync();
-        await using var serve = await StartHttpServeAsync(setup);
-        var via = serve.Urls.First();
+        await using var serve = await ServingHost.StartAsync(setup.ConnectionString, setup.Table);
+        var via = serve.Origin;
 
         var (exitCode, stdout, stderr) = await CliRun.InvokeAsync(
             ["check", "good.test", "--via", via, "--connection-string", setup.ConnectionString, "--table", setup.Table, .. WithoutPin(setup.Arguments, "good.test:443:")]);
@@ -132,9 +131,9 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
         using var trap = new TrapListener();
         await new TableDelegationStore(new Azure.Data.Tables.TableClient(setup.ConnectionString, setup.Table))
             .TryAddAsync(new DelegationRow("trap.test") { Server = $"127.0.0.1:{trap.Port}" }, TestContext.Current.CancellationToken);
-        await using var serve = await StartHttpServeAsync(setup);
+        await using var serve = await ServingHost.StartAsync(setup.ConnectionString, setup.Table);
 
-        var (exitCode, stdout, _) = await CliRun.InvokeAsync(["check", "trap.test", "--via", serve.Urls.First(), .. setup.Arguments]);
+        var (exitCode, stdout, _) = await CliRun.InvokeAsync(["check", "trap.test", "--via", serve.Origin, .. setup.Arguments]);
 
         output.WriteLine(stdout);
         Assert.Equal(1, exitCode);
@@ -147,7 +146,7 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
     public async Task Check_ViaHttpsOrigin_ChecksTheCertificateForTheDomain()
     {
         await using var setup = await SetupAsync();
-        var via = setup.Serve.Urls.First();
+        var via = setup.Serve.Origin;
 
         var good = await CliRun.InvokeAsync(["check", "good.test", "--via", via, .. WithoutPin(setup.Arguments, "good.test:443:")]);
         var other = await CliRun.InvokeAsync(["check", "other.test", "--via", via, .. setup.Arguments]);
@@ -174,13 +173,6 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
         Assert.Equal($"--via '{via}' is invalid: it must be an http:// or https:// origin without a path, query or user name, like http://127.0.0.1:8080.{Environment.NewLine}", stderr);
     }
 
-    private static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartHttpServeAsync(Setup setup)
-    {
-        var serve = ServeCommand.Build("http://127.0.0.1:0", new DelegationStorageOptions { ConnectionString = setup.ConnectionString, TableName = setup.Table });
-        await serve.StartAsync(TestContext.Current.CancellationToken);
-        return serve;
-    }
-
     // The arguments without the --resolve pin that starts with hostPort: --via has to find the service on its own.
     private static string[] WithoutPin(string[] arguments, string hostPort) =>
         [.. arguments.Where((a, i) => !a.StartsWith(hostPort, StringComparison.Ordinal) && !(a == "--resolve" && arguments[i + 1].StartsWith(hostPort, StringComparison.Ordinal)))];
@@ -195,10 +187,8 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
         await store.TryAddAsync(new DelegationRow("*.wild.test") { Server = "hs.good.test:8448" });
 
         var (certificatePem, keyPem) = TestCertificates.WritePem(TestCertificates.Issue("good.test", "broken.test"));
-        var storage = new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = table.Name };
-        var serve = ServeCommand.Build("https://127.0.0.1:0", storage, certificate: X509Certificate2.CreateFromPemFile(certificatePem, keyPem));
-        await serve.StartAsync();
-        var servePort = new Uri(serve.Urls.First()).Port;
+        var serve = await ServingHost.StartAsync(azurite.ConnectionString, table.Name, certificate: X509Certificate2.CreateFromPemFile(certificatePem, keyPem));
+        var servePort = serve.BaseAddress.Port;
 
         var homeserver = await TestHttpsServer.StartAsync();
         homeserver.ValidFor("hs.good.test").Certificate("hs.broken.test", TestCertificates.Issue("hs.good.test"))
@@ -222,11 +212,10 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
         return new Setup(azurite.ConnectionString, table.Name, arguments, serve, homeserver, dns);
     }
 
-    private sealed record Setup(string ConnectionString, string Table, string[] Arguments, Microsoft.AspNetCore.Builder.WebApplication Serve, TestHttpsServer Homeserver, TestDnsServer Dns) : IAsyncDisposable
+    private sealed record Setup(string ConnectionString, string Table, string[] Arguments, ServingHost Serve, TestHttpsServer Homeserver, TestDnsServer Dns) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            await Serve.StopAsync();
             await Serve.DisposeAsync();
             await Homeserver.DisposeAsync();
             Dns.Dispose();

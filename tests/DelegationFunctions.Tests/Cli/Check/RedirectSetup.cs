@@ -1,6 +1,4 @@
-using Delegation.Cli.Serve;
 using Delegation.Table;
-using Microsoft.AspNetCore.Builder;
 
 namespace Delegation.Tests.Cli.Check;
 
@@ -15,7 +13,7 @@ internal sealed class RedirectSetup : IAsyncDisposable
     public static readonly string[] Documents = ["server", "client", "support"];
     private const string Support = """{"contacts":[{"role":"m.role.admin","matrix_id":"@admin:example.test"}]}""";
 
-    private RedirectSetup(CheckNetwork network, WebApplication serve, TestHttpsServer homeserver)
+    private RedirectSetup(CheckNetwork network, ServingHost serve, TestHttpsServer homeserver)
     {
         Network = network;
         Serve = serve;
@@ -27,11 +25,11 @@ internal sealed class RedirectSetup : IAsyncDisposable
     /// <summary>The customer's website, reached as example.test and www.example.test.</summary>
     public TestHttpsServer Website => Network.Server;
 
-    public WebApplication Serve { get; }
+    public ServingHost Serve { get; }
 
     public TestHttpsServer Homeserver { get; }
 
-    public int ServePort => new Uri(Serve.Urls.First()).Port;
+    public int ServePort => Serve.BaseAddress.Port;
 
     public static async Task<RedirectSetup> StartAsync()
     {
@@ -40,9 +38,7 @@ internal sealed class RedirectSetup : IAsyncDisposable
         var store = new TableDelegationStore(table);
         await store.TryAddAsync(new DelegationRow(Domain) { Server = "hs.example.test:8448", ClientBaseUrl = "https://hs.example.test", Support = Support });
         await store.TryAddAsync(new DelegationRow("other.test") { Server = "hs.other.test:8448", ClientBaseUrl = "https://hs.other.test" });
-        var storage = new DelegationStorageOptions { ConnectionString = azurite.ConnectionString, TableName = table.Name };
-        var serve = ServeCommand.Build("https://127.0.0.1:0", storage, certificate: TestCertificates.Issue(Provider));
-        await serve.StartAsync();
+        var serve = await ServingHost.StartAsync(azurite.ConnectionString, table.Name, certificate: TestCertificates.Issue(Provider));
 
         var homeserver = await TestHttpsServer.StartAsync();
         homeserver.ValidFor("hs.example.test").Homeserver("hs.example.test:8448")
@@ -72,7 +68,6 @@ internal sealed class RedirectSetup : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Serve.StopAsync();
         await Serve.DisposeAsync();
         await Homeserver.DisposeAsync();
         await Network.DisposeAsync();

@@ -1,6 +1,6 @@
 using Delegation.Checks;
 
-namespace Delegation.Tests.Cli.Check;
+namespace Delegation.Tests.Checks;
 
 public sealed class ClientAndSupportTests
 {

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Delegation.Checks;
 
-namespace Delegation.Tests.Cli.Check;
+namespace Delegation.Tests.Checks;
 
 public sealed class FailureModeTests
 {

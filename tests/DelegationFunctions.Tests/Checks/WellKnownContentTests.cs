@@ -1,7 +1,7 @@
 using System.Net;
 using Delegation.Checks;
 
-namespace Delegation.Tests.Cli.Check;
+namespace Delegation.Tests.Checks;
 
 public sealed class WellKnownContentTests
 {
