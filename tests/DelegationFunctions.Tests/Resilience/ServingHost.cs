@@ -38,7 +38,7 @@ internal sealed class ServingHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         if (wrapStore is not null)
         {
-            var client = DelegationTableClientFactory.Create(storage, DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(5)));
+            var client = new Azure.Data.Tables.TableServiceClient(connectionString, DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(5))).GetTableClient(table);
             builder.Services.Replace(ServiceDescriptor.Singleton(wrapStore(new TableDelegationStore(client))));
         }
 
