@@ -16,11 +16,8 @@ public static class ChecksServiceCollectionExtensions
     {
         services.AddOptions<DelegationChecksOptions>()
             .BindConfiguration(DelegationChecksOptions.SectionName)
-            .Validate(o => o.Concurrency is >= 1 and <= 64, "DelegationChecks:Concurrency must be from 1 to 64.")
-            .Validate(o => o.RequestTimeoutSeconds is > 0 and <= 600, "DelegationChecks:RequestTimeoutSeconds must be above 0 and at most 600.")
-            .Validate(o => o.DomainTimeoutSeconds >= o.RequestTimeoutSeconds && o.DomainTimeoutSeconds <= MaxDomainTimeoutSeconds, $"DelegationChecks:DomainTimeoutSeconds must be at least RequestTimeoutSeconds and at most {MaxDomainTimeoutSeconds}.")
-            .Validate(o => o.CertificateWarningDays >= 0 && o.SlowDocumentSeconds > 0 && o.MaxStartDelaySeconds is >= 0 and <= 3600, "DelegationChecks: CertificateWarningDays must be 0 or more, SlowDocumentSeconds above 0, MaxStartDelaySeconds from 0 to 3600.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DelegationChecksOptions>, DelegationChecksOptionsValidator>());
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
 

@@ -13,7 +13,7 @@ public static class ServingServiceCollectionExtensions
     {
         services.AddOptions<ServingOptions>()
             .BindConfiguration(ServingOptions.SectionName)
-            .Configure<IConfiguration>((options, configuration) => options.FrontDoorId ??= configuration["FrontDoorId"])
+            .Configure<IConfiguration>((options, configuration) => options.FrontDoorId = configuration[ServingOptions.FrontDoorIdSetting] ?? options.FrontDoorId)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServingOptions>, ServingOptionsValidator>());
         services.AddMetrics();
