@@ -40,9 +40,11 @@ internal static class ServeCommand
             var builder = CreateBuilder(parseResult.GetValue(urls)!, storage, certificate: LoadCertificate(parseResult.GetValue(certificate), parseResult.GetValue(certificateKey)));
             // One read at start: a table that cannot be read is a warning now, not a surprise at the first request.
             builder.Services.AddHostedService<StorageWarmUp>();
-            var app = Build(builder);
+            WebApplication app;
             try
             {
+                // Mapping the endpoints resolves the handler, and so reads and validates the settings it needs.
+                app = Build(builder);
                 await app.StartAsync(cancellationToken);
             }
             catch (IOException ex) when (ex.InnerException is AddressInUseException)

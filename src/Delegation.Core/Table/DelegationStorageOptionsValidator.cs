@@ -24,6 +24,12 @@ internal sealed class DelegationStorageOptionsValidator : IValidateOptions<Deleg
             failures.Add($"Setting {connectionStringKey} is not a storage connection string: {connectionProblem}");
         }
 
+        // The table names are the primary's settings: the secondary shares them, and is not told about them twice.
+        if (secondary)
+        {
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+
         if (DelegationStorageOptions.CheckTableName(options.TableName) is { } tableProblem)
         {
             failures.Add($"Setting {DelegationStorageOptions.TableKey} '{options.TableName}' is invalid: {tableProblem}");

@@ -4,6 +4,7 @@ using Delegation.Serving;
 using Delegation.Table;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Delegation.Tests.Table;
@@ -50,6 +51,19 @@ public sealed class DelegationStorageServiceCollectionExtensionsTests
         Assert.StartsWith(expected, failure, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", failure, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', failure);
+    }
+
+    [Fact]
+    public async Task HostStart_InvalidTableSetting_StopsWithTheOneLine()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [DelegationStorageOptions.TableKey] = "bad_name!" });
+        builder.Services.AddDelegationServing().AddDelegationChecks();
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("Setting DelegationTable 'bad_name!' is invalid:", Assert.Single(ex.Failures), StringComparison.Ordinal);
     }
 
     [Fact]
