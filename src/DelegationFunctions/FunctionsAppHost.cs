@@ -1,7 +1,7 @@
 using Azure.Core;
-using Azure.Identity;
 using Delegation.Checks;
 using Delegation.Serving;
+using Delegation.Table;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,8 +18,9 @@ public static class FunctionsAppHost
         builder.ConfigureFunctionsWebApplication();
         builder.Logging.AddRequestLogFilter(builder.Configuration);
 
-        // One credential for the process: the table client and the telemetry exporter share its token cache.
-        var credential = new DefaultAzureCredential();
+        // One credential for the process: the table clients and the telemetry exporter share its token cache
+        // (AddDelegationStorage takes this one instead of making its own).
+        var credential = DelegationTableClientFactory.CreateCredential();
         builder.Services.AddSingleton<TokenCredential>(credential);
         builder.Services.AddDelegationTelemetry(builder.Configuration, credential);
         builder.Services.AddDelegationServing();

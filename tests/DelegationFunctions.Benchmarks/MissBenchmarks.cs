@@ -32,8 +32,7 @@ public class MissBenchmarks
     {
         var connectionString = Environment.GetEnvironmentVariable("DELEGATION_BENCH_STORAGE")
             ?? throw new InvalidOperationException("Set DELEGATION_BENCH_STORAGE to an Azurite connection string (eng/benchmarks.sh does).");
-        var storage = new DelegationStorageOptions { ConnectionString = connectionString, TableName = "benchmiss" };
-        _client = DelegationTableClientFactory.Create(storage, DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(5)));
+        _client = new TableServiceClient(connectionString, DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(5))).GetTableClient("benchmiss");
         await _client.CreateIfNotExistsAsync();
         _store = new TableDelegationStore(_client);
         await _store.TryAddAsync(new DelegationRow(Domain) { Server = "matrix.example.com:443" });

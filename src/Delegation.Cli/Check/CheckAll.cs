@@ -1,9 +1,8 @@
-using System.Diagnostics.Metrics;
 using Delegation.Checks;
 using Delegation.Cli.Common;
 using Delegation.Table;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 
 namespace Delegation.Cli.Check;
@@ -22,8 +21,15 @@ internal static class CheckAll
             await results.EnsureTableAsync(cancellationToken);
         }
 
-        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var runner = new CheckRunner(checker, settings, new CheckMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger<CheckRunner>.Instance, TimeProvider.System);
+        // The watch's own wiring, with this command's settings and checker in place of the ones it reads from settings.
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddSingleton(settings)
+            .AddSingleton(checker)
+            .AddDelegationChecks()
+            .BuildServiceProvider();
+        var runner = services.GetRequiredService<CheckRunner>();
         var options = new CheckRunOptions(concurrency);
         var interactive = ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected && !json;
         CheckRunSummary summary = null!;

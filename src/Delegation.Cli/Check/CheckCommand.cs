@@ -19,13 +19,12 @@ internal static class CheckCommand
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var concurrency = new Option<int>("--concurrency") { Description = "Domains checked at once with --all.", DefaultValueFactory = _ => 8 };
         var record = new Option<bool>("--record") { Description = "With --all: record each domain's result in the checks table, as the function app's scheduled checks do ('delegation checks' and 'delegation list' show them)." };
-        var results = new CheckResultsOptions();
         var network = new CheckOptions();
         var command = new Command(
             "check",
             "Check a delegation the way the Matrix network does: server discovery (well-known, SRV, TLS, federation version), client discovery and the support document.\nExit status 0 only when federation would work; with --record, 3 when results could not be recorded.\n\nExamples:\n  delegation check example.com\n  delegation check --all\n  delegation check --all --record\n  delegation check example.com --via http://127.0.0.1:8080\n  delegation check example.com --resolve example.com:443:127.0.0.1:8443 --ca-cert ca.pem")
         {
-            domain, all, json, concurrency, record, results.Table,
+            domain, all, json, concurrency, record, connection.ChecksTable,
         };
         network.AddTo(command);
 
@@ -53,7 +52,7 @@ internal static class CheckCommand
                     throw new CliException(ExitCodes.Usage, $"--concurrency '{limit}' is invalid: it must be from 1 to 64.");
                 }
 
-                var recordIn = parseResult.GetValue(record) ? results.CreateStore(connection, parseResult) : null;
+                var recordIn = parseResult.GetValue(record) ? connection.CreateCheckResultStore(parseResult) : null;
                 return await CheckAll.RunAsync(checker, settings, connection.CreateStore(parseResult), recordIn, limit, parseResult.GetValue(json), context, cancellationToken);
             }
 

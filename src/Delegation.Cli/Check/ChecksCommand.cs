@@ -15,8 +15,7 @@ internal static class ChecksCommand
     {
         var status = new Option<string[]>("--status") { Description = "Show only these results: ok, warning, fail. Repeatable.", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per line (JSON Lines)." };
-        var results = new CheckResultsOptions();
-        var command = new Command("checks", "Show the last recorded check of each domain (written by the function app's scheduled checks or 'delegation check --all --record').\n\nExamples:\n  delegation checks\n  delegation checks --status fail --status warning") { status, json, results.Table };
+        var command = new Command("checks", "Show the last recorded check of each domain (written by the function app's scheduled checks or 'delegation check --all --record').\n\nExamples:\n  delegation checks\n  delegation checks --status fail --status warning") { status, json, connection.ChecksTable };
         CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var wanted = new HashSet<CheckStatus>();
@@ -26,7 +25,7 @@ internal static class ChecksCommand
             }
 
             var rows = new List<string[]>();
-            await foreach (var result in results.CreateStore(connection, parseResult).ListAsync(cancellationToken))
+            await foreach (var result in connection.CreateCheckResultStore(parseResult).ListAsync(cancellationToken))
             {
                 if (wanted.Count > 0 && !wanted.Contains(result.Status))
                 {

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Delegation.Checks;
 using Delegation.Table;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Delegation.Cli.Common;
 
@@ -40,6 +43,16 @@ internal sealed class ConnectionOptions
         Description = "Read the read-access geo-redundant secondary endpoint, during an outage of the primary. Default endpoint: $DelegationStorageSecondary__tableServiceUri or $DelegationStorageSecondary; with --table-service-uri https://<account>.table.core.windows.net, https://<account>-secondary.table.core.windows.net.",
     };
 
+    /// <summary>Added to the commands that read or write recorded check results.</summary>
+    public Option<string?> ChecksTable { get; } = new("--checks-table")
+    {
+        Description = $"Table of recorded check results. Default: $DelegationChecks__Table, else '{TableCheckResultStore.DefaultTable}'.",
+    };
+
+    private ParseResult? _builtFor;
+    private ServiceProvider? _services;
+    private bool _configured;
+
     public void AddTo(Command command)
     {
         command.Options.Add(ConnectionString);
@@ -50,18 +63,67 @@ internal sealed class ConnectionOptions
     /// <summary>True when a table is named on the command line or in the environment (not only the Azurite default).</summary>
     public bool IsConfigured(ParseResult parseResult)
     {
-        var options = ReadConfigured(parseResult);
-        return options.ConnectionString is not null || options.TableServiceUri is not null || parseResult.GetValue(Table) is not null;
+        _ = Services(parseResult);
+        return _configured;
     }
 
-    public DelegationStorageOptions Read(ParseResult parseResult)
+    /// <summary>The endpoint this command reads: the primary, or with <c>--secondary</c> the secondary.</summary>
+    public DelegationStorageOptions Read(ParseResult parseResult) =>
+        Resolve(Services(parseResult), services => services.GetRequiredService<IOptions<DelegationStorageOptions>>().Value);
+
+    public IDelegationStore CreateStore(ParseResult parseResult) =>
+        Resolve(Services(parseResult), services => services.GetRequiredService<IDelegationStore>());
+
+    public ICheckResultStore CreateCheckResultStore(ParseResult parseResult) =>
+        Resolve(Services(parseResult), services => services.GetRequiredService<ICheckResultStore>());
+
+    /// <summary>
+    /// The service's own storage wiring (<see cref="DelegationStorageServiceCollectionExtensions.AddDelegationStorage"/>)
+    /// over the service's settings, read from the environment, with what the command line gives laid over them. With
+    /// <c>--secondary</c> the secondary endpoint takes the primary's place: every table this command reads is there.
+    /// </summary>
+    private ServiceProvider Services(ParseResult parseResult)
     {
-        var options = ReadConfigured(parseResult);
-        options.ConnectionString = options.TableServiceUri is null ? options.ConnectionString ?? DevelopmentStorage : null;
-        return options;
+        if (_services is not null && ReferenceEquals(_builtFor, parseResult))
+        {
+            return _services;
+        }
+
+        var overrides = Flags(parseResult);
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+        _configured = !string.IsNullOrWhiteSpace(environment[DelegationStorageOptions.ConnectionStringKey])
+            || !string.IsNullOrEmpty(environment[DelegationStorageOptions.TableServiceUriKey])
+            || parseResult.GetValue(Table) is not null;
+        if (string.IsNullOrWhiteSpace(environment[DelegationStorageOptions.ConnectionStringKey]) && string.IsNullOrEmpty(environment[DelegationStorageOptions.TableServiceUriKey]))
+        {
+            overrides[DelegationStorageOptions.ConnectionStringKey] = DevelopmentStorage;
+        }
+
+        var services = Build(overrides);
+        if (parseResult.GetResult(Secondary) is not null && parseResult.GetValue(Secondary))
+        {
+            var primary = Resolve(services, s => s.GetRequiredService<IOptions<DelegationStorageOptions>>().Value);
+            var secondary = Resolve(services, s => s.GetRequiredService<IOptionsMonitor<DelegationStorageOptions>>().Get(DelegationStorageOptions.Secondary));
+            services.Dispose();
+            secondary = secondary.IsConfigured ? secondary : SecondaryOf(primary);
+            overrides[DelegationStorageOptions.ConnectionStringKey] = secondary.TableServiceUri is null ? secondary.ConnectionString : null;
+            overrides[DelegationStorageOptions.TableServiceUriKey] = secondary.TableServiceUri?.OriginalString;
+            services = Build(overrides);
+        }
+
+        _services?.Dispose();
+        (_builtFor, _services) = (parseResult, services);
+        return services;
     }
 
-    private DelegationStorageOptions ReadConfigured(ParseResult parseResult)
+    private static ServiceProvider Build(Dictionary<string, string?> overrides) =>
+        new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build())
+            .AddDelegationStorage(_ => DelegationTableClientFactory.ForTool(), _ => DelegationTableClientFactory.ForTool())
+            .BuildServiceProvider();
+
+    /// <summary>The flags as settings, each checked first so its line names the flag; what is left comes from the environment.</summary>
+    private Dictionary<string, string?> Flags(ParseResult parseResult)
     {
         var uri = parseResult.GetValue(TableServiceUri);
         if (uri is not null && DelegationStorageOptions.CheckTableServiceUri(uri) is { } problem)
@@ -75,12 +137,18 @@ internal sealed class ConnectionOptions
             throw new CliException(ExitCodes.Usage, $"{ConnectionString.Name} is not a storage connection string: {connectionProblem}");
         }
 
-        if (parseResult.GetValue(Table) is { } tableName && DelegationStorageOptions.CheckTableName(tableName) is { } tableProblem)
+        var table = parseResult.GetValue(Table);
+        if (table is not null && DelegationStorageOptions.CheckTableName(table) is { } tableProblem)
         {
-            throw new CliException(ExitCodes.Usage, $"{Table.Name} '{tableName}' is invalid: {tableProblem}");
+            throw new CliException(ExitCodes.Usage, $"{Table.Name} '{table}' is invalid: {tableProblem}");
         }
 
-        // The service's own settings, read from the environment, with what the command line gives laid over them.
+        var checksTable = parseResult.GetResult(ChecksTable) is null ? null : parseResult.GetValue(ChecksTable);
+        if (checksTable is not null && DelegationStorageOptions.CheckTableName(checksTable) is { } checksProblem)
+        {
+            throw new CliException(ExitCodes.Usage, $"{ChecksTable.Name} '{checksTable}' is invalid: {checksProblem}");
+        }
+
         var overrides = new Dictionary<string, string?>();
         if (uri is not null || connectionString is not null)
         {
@@ -91,41 +159,34 @@ internal sealed class ConnectionOptions
             overrides[DelegationStorageOptions.SecondaryConnectionStringKey] = null;
         }
 
-        if (parseResult.GetValue(Table) is { } table)
+        if (table is not null)
         {
             overrides[DelegationStorageOptions.TableKey] = table;
         }
 
-        var settings = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+        if (checksTable is not null)
+        {
+            overrides[DelegationStorageOptions.ChecksTableKey] = checksTable;
+        }
+
+        return overrides;
+    }
+
+    // A setting the validator refuses, or a credential or client that cannot be made, is one line and a usage exit.
+    private static T Resolve<T>(IServiceProvider services, Func<IServiceProvider, T> resolve)
+    {
         try
         {
-            var options = Checked(DelegationTableClientFactory.ReadOptions(settings), DelegationStorageOptions.ConnectionStringKey);
-            if (parseResult.GetResult(Secondary) is not null && parseResult.GetValue(Secondary))
-            {
-                return DelegationTableClientFactory.ReadSecondaryOptions(settings) is { } secondary
-                    ? Checked(secondary, DelegationStorageOptions.SecondaryConnectionStringKey)
-                    : SecondaryOf(options);
-            }
-
-            return options;
+            return resolve(services);
+        }
+        catch (OptionsValidationException ex)
+        {
+            throw new CliException(ExitCodes.Usage, ex.Failures.First());
         }
         catch (InvalidOperationException ex)
         {
             throw new CliException(ExitCodes.Usage, ex.Message);
         }
-    }
-
-    // What the command line gives is checked above, naming the option; what is left came from the environment's settings.
-    private static DelegationStorageOptions Checked(DelegationStorageOptions options, string connectionStringSetting)
-    {
-        if (options.ConnectionString is { } connectionString && DelegationStorageOptions.CheckConnectionString(connectionString) is { } connectionProblem)
-        {
-            throw new CliException(ExitCodes.Usage, $"Setting {connectionStringSetting} is not a storage connection string: {connectionProblem}");
-        }
-
-        return DelegationStorageOptions.CheckTableName(options.TableName) is { } tableProblem
-            ? throw new CliException(ExitCodes.Usage, $"Setting {DelegationStorageOptions.TableKey} '{options.TableName}' is invalid: {tableProblem}")
-            : options;
     }
 
     // An account's secondary endpoint is its name with "-secondary" (learn.microsoft.com/azure/storage/common/storage-redundancy).
@@ -139,21 +200,5 @@ internal sealed class ConnectionOptions
         }
 
         throw new CliException(ExitCodes.Usage, $"{SecondaryName}: no secondary endpoint is configured. Set DelegationStorageSecondary__tableServiceUri to https://<account>-secondary.table.core.windows.net (or DelegationStorageSecondary to a connection string), or give --table-service-uri https://<account>.table.core.windows.net.");
-    }
-
-    public IDelegationStore CreateStore(ParseResult parseResult)
-    {
-        var clientOptions = new Azure.Data.Tables.TableClientOptions();
-        clientOptions.Retry.MaxRetries = 2;
-        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
-        try
-        {
-            return new TableDelegationStore(DelegationTableClientFactory.Create(Read(parseResult), clientOptions));
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new CliException(ExitCodes.Usage, ex.Message);
-        }
     }
 }

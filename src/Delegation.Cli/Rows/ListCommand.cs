@@ -18,12 +18,11 @@ internal static class ListCommand
     public static Command Create(ConnectionOptions connection)
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object per line (JSON Lines), with the table's column names." };
-        var results = new CheckResultsOptions();
-        var command = new Command("list", "List every delegation in the table, in domain order. STATUS 'invalid' means 'delegation lint' has details. CHECK is the last recorded check (ok, warn, FAIL, never; 'delegation checks' has details).\n\nExamples:\n  delegation list\n  delegation list --json | jq -r .PartitionKey") { json, results.Table, connection.Secondary };
+        var command = new Command("list", "List every delegation in the table, in domain order. STATUS 'invalid' means 'delegation lint' has details. CHECK is the last recorded check (ok, warn, FAIL, never; 'delegation checks' has details).\n\nExamples:\n  delegation list\n  delegation list --json | jq -r .PartitionKey") { json, connection.ChecksTable, connection.Secondary };
         CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
             var asJson = parseResult.GetValue(json);
-            await using var checks = new RecordedChecks(results.CreateStore(connection, parseResult), cancellationToken);
+            await using var checks = new RecordedChecks(connection.CreateCheckResultStore(parseResult), cancellationToken);
             var store = connection.CreateStore(parseResult);
 
             // The header waits for the first answer from the table, so a storage failure prints only its one line.

@@ -40,9 +40,11 @@ internal static class ServeCommand
             var builder = CreateBuilder(parseResult.GetValue(urls)!, storage, certificate: LoadCertificate(parseResult.GetValue(certificate), parseResult.GetValue(certificateKey)));
             // One read at start: a table that cannot be read is a warning now, not a surprise at the first request.
             builder.Services.AddHostedService<StorageWarmUp>();
-            var app = Build(builder);
+            WebApplication app;
             try
             {
+                // Mapping the endpoints resolves the handler, and so reads and validates the settings it needs.
+                app = Build(builder);
                 await app.StartAsync(cancellationToken);
             }
             catch (IOException ex) when (ex.InnerException is AddressInUseException)
@@ -62,14 +64,6 @@ internal static class ServeCommand
         });
         return command;
     }
-
-    /// <summary>The serving app on <paramref name="urls"/>, built and mapped; <see cref="CreateBuilder"/> then <see cref="Build(WebApplicationBuilder)"/> in two steps.</summary>
-    internal static WebApplication Build(
-        string urls,
-        DelegationStorageOptions storage,
-        IReadOnlyDictionary<string, string?>? settings = null,
-        X509Certificate2? certificate = null) =>
-        Build(CreateBuilder(urls, storage, settings, certificate));
 
     internal static WebApplicationBuilder CreateBuilder(
         string urls,

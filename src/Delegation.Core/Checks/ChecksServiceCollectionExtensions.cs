@@ -1,5 +1,4 @@
 using Delegation.Table;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Delegation.Checks;
 
-/// <summary>Registers the watch: options, checker, runner, results table and the timer's handler. Expects an <see cref="IDelegationStore"/>.</summary>
+/// <summary>Registers the watch: options, checker, runner, results table and the timer's handler. and storage (<see cref="DelegationStorageServiceCollectionExtensions.AddDelegationStorage"/>).</summary>
 public static class ChecksServiceCollectionExtensions
 {
     /// <summary>One domain never holds a run for more than an hour, the most a run is sure to get (docs/deploy.md, "The watch's time budget").</summary>
@@ -17,12 +16,8 @@ public static class ChecksServiceCollectionExtensions
     {
         services.AddOptions<DelegationChecksOptions>()
             .BindConfiguration(DelegationChecksOptions.SectionName)
-            .Validate(o => o.Concurrency is >= 1 and <= 64, "DelegationChecks:Concurrency must be from 1 to 64.")
-            .Validate(o => o.RequestTimeoutSeconds is > 0 and <= 600, "DelegationChecks:RequestTimeoutSeconds must be above 0 and at most 600.")
-            .Validate(o => o.DomainTimeoutSeconds >= o.RequestTimeoutSeconds && o.DomainTimeoutSeconds <= MaxDomainTimeoutSeconds, $"DelegationChecks:DomainTimeoutSeconds must be at least RequestTimeoutSeconds and at most {MaxDomainTimeoutSeconds}.")
-            .Validate(o => o.CertificateWarningDays >= 0 && o.SlowDocumentSeconds > 0 && o.MaxStartDelaySeconds is >= 0 and <= 3600, "DelegationChecks: CertificateWarningDays must be 0 or more, SlowDocumentSeconds above 0, MaxStartDelaySeconds from 0 to 3600.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Table), "DelegationChecks:Table must name the results table.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DelegationChecksOptions>, DelegationChecksOptionsValidator>());
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -31,12 +26,7 @@ public static class ChecksServiceCollectionExtensions
         services.TryAddSingleton(Random.Shared);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DelegationChecksOptions>>().Value.ToSettings());
         services.TryAddSingleton(sp => new DelegationChecker(sp.GetRequiredService<CheckSettings>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<ICheckResultStore>(sp =>
-        {
-            var storage = DelegationTableClientFactory.ReadOptions(sp.GetRequiredService<IConfiguration>());
-            storage.TableName = sp.GetRequiredService<IOptions<DelegationChecksOptions>>().Value.Table;
-            return new TableCheckResultStore(DelegationTableClientFactory.Create(storage));
-        });
+        services.AddDelegationStorage();
         services.TryAddSingleton<CheckMetrics>();
         services.TryAddSingleton<CheckRunner>();
         services.TryAddSingleton(sp => new ScheduledChecks(

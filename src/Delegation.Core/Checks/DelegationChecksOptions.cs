@@ -8,9 +8,6 @@ internal sealed class DelegationChecksOptions
     /// <summary>The app setting holding the timer's schedule (six-field cron); Bicep sets it, once a day by default.</summary>
     public const string ScheduleSetting = "DelegationChecksSchedule";
 
-    /// <summary>The results table; the app may write it (its access to the delegations table stays read-only).</summary>
-    public string Table { get; set; } = TableCheckResultStore.DefaultTable;
-
     /// <summary>Domains checked at once.</summary>
     public int Concurrency { get; set; } = 8;
 

@@ -5,6 +5,12 @@ public sealed class ServingOptions
 {
     public const string SectionName = "Delegation";
 
+    /// <summary>
+    /// The documented setting of <see cref="FrontDoorId"/>, outside the section. <c>Delegation__FrontDoorId</c>, bound
+    /// with the section, is still accepted; the documented name wins when both are set.
+    /// </summary>
+    public const string FrontDoorIdSetting = "FrontDoorId";
+
     /// <summary><c>max-age</c> of a 200 answer. Federating servers clamp to 300..172800 seconds.</summary>
     public int MaxAgeSeconds { get; set; } = 14400;
 

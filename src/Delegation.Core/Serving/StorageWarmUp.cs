@@ -1,8 +1,8 @@
 using Delegation.Table;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Delegation.Serving;
 
@@ -50,7 +50,7 @@ internal sealed partial class StorageWarmUp(IServiceProvider services, ILogger<S
         catch (Exception ex)
         {
             var reason = StorageFailure.From(ex, cancellationToken)?.Description ?? $"{ex.GetType().Name}: {ex.Message.Split('\n')[0].Trim()}";
-            var storage = DelegationTableClientFactory.ReadOptions(services.GetRequiredService<IConfiguration>());
+            var storage = services.GetRequiredService<IOptions<DelegationStorageOptions>>().Value;
             Log.WarmUpFailed(logger, storage.TableName, storage.Endpoint(), reason);
         }
     }

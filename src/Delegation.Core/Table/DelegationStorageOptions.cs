@@ -1,11 +1,14 @@
 using Azure.Data.Tables;
+using Delegation.Checks;
 
 namespace Delegation.Table;
 
 /// <summary>
 /// Where the delegations table lives. Read from <c>DelegationStorage</c> (a connection string),
 /// <c>DelegationStorage__tableServiceUri</c> (Entra ID through DefaultAzureCredential) and <c>DelegationTable</c>; the
-/// read-only secondary endpoint from <c>DelegationStorageSecondary</c> or <c>DelegationStorageSecondary__tableServiceUri</c>.
+/// read-only secondary endpoint (the options named <see cref="Secondary"/>) from <c>DelegationStorageSecondary</c> or
+/// <c>DelegationStorageSecondary__tableServiceUri</c>; the check results' table, in the same account, from
+/// <c>DelegationChecks__Table</c>. Bound by <see cref="DelegationStorageServiceCollectionExtensions.AddDelegationStorage"/>.
 /// </summary>
 public sealed class DelegationStorageOptions
 {
@@ -14,13 +17,26 @@ public sealed class DelegationStorageOptions
     public const string SecondaryConnectionStringKey = "DelegationStorageSecondary";
     public const string SecondaryTableServiceUriKey = "DelegationStorageSecondary:tableServiceUri";
     public const string TableKey = "DelegationTable";
+    public const string ChecksTableKey = "DelegationChecks:Table";
     public const string DefaultTable = "delegations";
+
+    /// <summary>The name of the secondary endpoint's options; the primary's are the default (unnamed) options.</summary>
+    public const string Secondary = "Secondary";
 
     public string? ConnectionString { get; set; }
 
     public Uri? TableServiceUri { get; set; }
 
     public string TableName { get; set; } = DefaultTable;
+
+    /// <summary>The table of recorded check results, beside <see cref="TableName"/>.</summary>
+    public string ChecksTableName { get; set; } = TableCheckResultStore.DefaultTable;
+
+    /// <summary>True when a connection string or a table service URI is set.</summary>
+    public bool IsConfigured => TableServiceUri is not null || !string.IsNullOrWhiteSpace(ConnectionString);
+
+    /// <summary>A setting's name as an environment variable or app setting: <c>DelegationStorage__tableServiceUri</c>.</summary>
+    public static string SettingName(string key) => key.Replace(":", "__", StringComparison.Ordinal);
 
     /// <summary>
     /// The table endpoint, for messages: the URL without a query (so no SAS token), parsed from the settings without a

@@ -1,50 +1,21 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
-using Microsoft.Extensions.Configuration;
 
 namespace Delegation.Table;
 
-/// <summary>Creates the one table client a process uses, from a connection string or a service URI with Entra ID.</summary>
+/// <summary>
+/// Creates a table client from a connection string or a service URI with Entra ID, and the client options of each
+/// purpose. Only <see cref="DelegationStorageServiceCollectionExtensions.AddDelegationStorage"/> calls it.
+/// </summary>
 public static class DelegationTableClientFactory
 {
-    public static DelegationStorageOptions ReadOptions(IConfiguration configuration) =>
-        Read(configuration, DelegationStorageOptions.ConnectionStringKey, DelegationStorageOptions.TableServiceUriKey);
-
-    /// <summary>
-    /// The read-access geo-redundant secondary endpoint of the same table, or null when none is configured. It holds
-    /// the primary's rows as of the account's Last Sync Time, and it only serves reads.
-    /// </summary>
-    public static DelegationStorageOptions? ReadSecondaryOptions(IConfiguration configuration)
+    /// <param name="credential">For a table service URI: the process's one credential, asked for only then.</param>
+    internal static TableClient Create(DelegationStorageOptions options, string tableName, TableClientOptions clientOptions, Func<TokenCredential> credential)
     {
-        var options = Read(configuration, DelegationStorageOptions.SecondaryConnectionStringKey, DelegationStorageOptions.SecondaryTableServiceUriKey);
-        return options.TableServiceUri is null && string.IsNullOrWhiteSpace(options.ConnectionString) ? null : options;
-    }
-
-    private static DelegationStorageOptions Read(IConfiguration configuration, string connectionStringKey, string tableServiceUriKey)
-    {
-        var options = new DelegationStorageOptions
-        {
-            ConnectionString = configuration[connectionStringKey],
-            TableName = configuration[DelegationStorageOptions.TableKey] is { Length: > 0 } table ? table : DelegationStorageOptions.DefaultTable,
-        };
-        if (configuration[tableServiceUriKey] is { Length: > 0 } uri)
-        {
-            options.TableServiceUri = DelegationStorageOptions.CheckTableServiceUri(uri) is { } problem
-                ? throw new InvalidOperationException($"Setting {tableServiceUriKey.Replace(":", "__", StringComparison.Ordinal)} '{uri}' is invalid: {problem}")
-                : new Uri(uri);
-        }
-
-        return options;
-    }
-
-    /// <param name="credential">For a table service URI; the process's one credential, else a new <see cref="DefaultAzureCredential"/>.</param>
-    public static TableClient Create(DelegationStorageOptions options, TableClientOptions? clientOptions = null, TokenCredential? credential = null)
-    {
-        clientOptions ??= new TableClientOptions();
         if (options.TableServiceUri is { } uri)
         {
-            return new TableServiceClient(uri, credential ?? DefaultCredential(), clientOptions).GetTableClient(options.TableName);
+            return new TableServiceClient(uri, credential(), clientOptions).GetTableClient(tableName);
         }
 
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -52,11 +23,14 @@ public static class DelegationTableClientFactory
             throw new InvalidOperationException("No table storage is configured: set DelegationStorage to a connection string (UseDevelopmentStorage=true for Azurite) or DelegationStorage__tableServiceUri to the table endpoint.");
         }
 
-        return new TableServiceClient(options.ConnectionString, clientOptions).GetTableClient(options.TableName);
+        return new TableServiceClient(options.ConnectionString, clientOptions).GetTableClient(tableName);
     }
 
-    // DefaultAzureCredential reads AZURE_TOKEN_CREDENTIALS in its constructor and throws on a value it does not know.
-    private static DefaultAzureCredential DefaultCredential()
+    /// <summary>
+    /// A <see cref="DefaultAzureCredential"/>. It reads AZURE_TOKEN_CREDENTIALS in its constructor and throws on a value it
+    /// does not know: that becomes one line naming the variable.
+    /// </summary>
+    public static DefaultAzureCredential CreateCredential()
     {
         try
         {
@@ -77,6 +51,16 @@ public static class DelegationTableClientFactory
         options.Retry.Mode = RetryMode.Fixed;
         options.Retry.Delay = TimeSpan.FromMilliseconds(100);
         options.Retry.NetworkTimeout = timeout;
+        return options;
+    }
+
+    /// <summary>Client options for the command-line tool: two retries, and a person waits at most half a minute for a try.</summary>
+    public static TableClientOptions ForTool()
+    {
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
         return options;
     }
 }

@@ -91,7 +91,7 @@ public sealed class ScheduledChecksTests
         var domain = $"d{Guid.NewGuid():N}.test";
         await using var services = Services(azurite, resultsTable: null, new InMemoryDelegationStore(), TimeProvider.System, network: null);
 
-        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DelegationChecksOptions>>().Value;
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DelegationStorageOptions>>().Value;
         var settings = services.GetRequiredService<CheckSettings>();
         var results = services.GetRequiredService<ICheckResultStore>();
         await results.EnsureTableAsync(TestContext.Current.CancellationToken);
@@ -99,7 +99,7 @@ public sealed class ScheduledChecksTests
         var defaultTable = new TableCheckResultStore(new Azure.Data.Tables.TableClient(azurite.ConnectionString, "delegationchecks"));
         var recorded = await defaultTable.ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal("delegationchecks", options.Table);
+        Assert.Equal("delegationchecks", options.ChecksTableName);
         Assert.Equal(TimeSpan.FromDays(14), settings.CertificateWarning);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.Timeout);
         Assert.False(settings.AllowPrivateAddresses);

@@ -79,6 +79,6 @@ public sealed class StorageWarmUpTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [DelegationStorageOptions.ConnectionStringKey] = Azurite.UnreachableConnectionString })
             .Build();
-        return new(new ServiceCollection().AddSingleton(store).AddSingleton<IConfiguration>(configuration).BuildServiceProvider(), _logger);
+        return new(new ServiceCollection().AddSingleton(store).AddSingleton<IConfiguration>(configuration).AddDelegationStorage().BuildServiceProvider(), _logger);
     }
 }

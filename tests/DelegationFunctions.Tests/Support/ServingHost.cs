@@ -64,7 +64,7 @@ internal sealed class ServingHost : IAsyncDisposable
         builder.Logging.AddFakeLogging();
         if (wrapStore is not null)
         {
-            var client = DelegationTableClientFactory.Create(storage, DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(5)));
+            var client = DelegationTableClientFactory.Create(storage, storage.TableName, DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(5)), () => throw new InvalidOperationException("A wrapped store is made for a connection string only."));
             builder.Services.Replace(ServiceDescriptor.Singleton(wrapStore(new TableDelegationStore(client))));
         }
 

@@ -19,4 +19,18 @@ public sealed class ServeCommandTests
         Assert.Equal(string.Empty, result.Output);
         Assert.Equal($"Cannot start: Failed to bind to address {address}: address already in use. Stop what listens there, or choose another port with --urls (port 0 takes a free one).\n", result.Error.ReplaceLineEndings("\n"));
     }
+
+    [Theory]
+    [InlineData("DelegationStorageSecondary__tableServiceUri", "http://account-secondary.table.core.windows.net", "Cannot start: Setting DelegationStorageSecondary__tableServiceUri 'http://account-secondary.table.core.windows.net' is invalid: it must be the table endpoint as an https URL")]
+    [InlineData("Delegation__MaxAgeSeconds", "100000000", "Cannot start: Setting Delegation__MaxAgeSeconds '100000000' is invalid: it must lie in [300, 172800].")]
+    public async Task Serve_InvalidSetting_OneLineNamingItAndUsageExit(string setting, string value, string expected)
+    {
+        var result = await DelegationProcess.RunAsync(
+            ["serve", "--urls", "http://127.0.0.1:0", "--connection-string", Azurite.UnreachableConnectionString],
+            new Dictionary<string, string> { [setting] = value });
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+        Assert.StartsWith(expected, line, StringComparison.Ordinal);
+    }
 }
