@@ -18,7 +18,7 @@ public sealed class CheckDeadlineTests : IAsyncDisposable
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private const string InProgress = "the check did not finish within the domain deadline of 12 s; still in progress: federation: GET /_matrix/federation/v1/version on t";
 
-    private readonly SilentListener _silent = new();
+    private readonly LoopbackListener _silent = new(holdOpen: true);
     private CheckNetwork? _network;
 
     [Fact]

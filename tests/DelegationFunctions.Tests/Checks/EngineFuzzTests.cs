@@ -20,7 +20,7 @@ public sealed class EngineFuzzTests
     [Fact]
     public async Task RunAsync_HostileDocuments_FinishesWithOneRecordedResultPerRow()
     {
-        using var trap = new TrapListener();
+        using var trap = new LoopbackListener(holdOpen: false);
         var domains = Enumerable.Range(0, Domains).Select(i => $"f{i}.fuzz.test").ToList();
         var certificate = TestCertificates.Issue([.. domains, .. HostileReplies.Hosts, HostileReplies.CutHost]);
         var replies = new HostileReplies(Seed, trap.Port);

@@ -9,7 +9,7 @@ namespace Delegation.Tests.Checks;
 /// </summary>
 public sealed class OutboundPolicyTests : IDisposable
 {
-    private readonly TrapListener _trap = new();
+    private readonly LoopbackListener _trap = new(holdOpen: false);
 
     [Fact]
     public async Task CheckAsync_WellKnownNamesLoopbackLiteral_RefusesFederationStep()

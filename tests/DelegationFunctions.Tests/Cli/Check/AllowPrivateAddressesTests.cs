@@ -8,7 +8,7 @@ public sealed class AllowPrivateAddressesTests
     [Fact]
     public async Task Check_LoopbackMServer_RefusedUnlessOptedIn()
     {
-        using var trap = new TrapListener();
+        using var trap = new LoopbackListener(holdOpen: false);
         await using var network = await CheckNetwork.StartAsync();
         network.Pin("example.test", 443).Server.ValidFor("example.test")
             .Json("example.test", Scenario.ServerWellKnown, $$"""{"m.server":"127.0.0.1:{{trap.Port}}"}""");

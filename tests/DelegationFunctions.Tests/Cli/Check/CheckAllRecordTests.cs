@@ -114,7 +114,7 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
     public async Task CheckAllRecord_DomainPastItsDeadline_RecordsItFailedNamingTheDeadlineAndChecksTheOthers()
     {
         await using var setup = await SetupAsync();
-        using var silent = new SilentListener();
+        using var silent = new LoopbackListener(holdOpen: true);
         await setup.Store.TryAddAsync(new DelegationRow("hang.test") { Server = "hs.hang.test:8448" }, TestContext.Current.CancellationToken);
         // No well-known (404), then 40 SRV targets that accept TCP and never answer: 8 tried, 5 s each without the deadline.
         setup.Network.AllowingPrivateAddresses().Pin("hang.test", 443).Server.ValidFor("hang.test");

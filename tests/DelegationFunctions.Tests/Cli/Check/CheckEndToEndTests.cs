@@ -128,7 +128,7 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
     public async Task Check_ViaServe_HomeserverOnLoopbackIsStillRefused()
     {
         await using var setup = await SetupAsync();
-        using var trap = new TrapListener();
+        using var trap = new LoopbackListener(holdOpen: false);
         await new TableDelegationStore(new Azure.Data.Tables.TableClient(setup.ConnectionString, setup.Table))
             .TryAddAsync(new DelegationRow("trap.test") { Server = $"127.0.0.1:{trap.Port}" }, TestContext.Current.CancellationToken);
         await using var serve = await ServingHost.StartAsync(setup.ConnectionString, setup.Table);

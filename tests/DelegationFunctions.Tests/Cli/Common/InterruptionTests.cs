@@ -93,7 +93,7 @@ public sealed class InterruptionTests(ITestOutputHelper output)
         var store = new TableDelegationStore(rows);
         await store.TryAddAsync(new DelegationRow("good.test") { Server = "hs.good.test:8448", ClientBaseUrl = "https://hs.good.test" }, TestContext.Current.CancellationToken);
         await store.TryAddAsync(new DelegationRow("hangs.test") { Server = "hs.hangs.test:8448" }, TestContext.Current.CancellationToken);
-        using var silent = new SilentListener();
+        using var silent = new LoopbackListener(holdOpen: true);
         await using var network = (await CheckNetwork.StartAsync()).Good("good.test").Pin("hangs.test", 443, silent.Port);
         var checks = "checks" + Guid.NewGuid().ToString("N")[..12];
         await using var check = ChildProcess.Start(DelegationProcess.StartInfo(

@@ -4,37 +4,32 @@ using System.Net.Sockets;
 namespace Delegation.Tests.Support;
 
 /// <summary>
-/// A loopback port that accepts every connection and then never says a word, holding it open until disposed: a
-/// homeserver that hangs after TCP, so each TLS handshake waits out its whole timeout.
+/// A loopback port that accepts and counts every connection and never says a word. Holding each connection open
+/// makes a homeserver that hangs after TCP, so every TLS handshake waits out its whole timeout; closing each at once
+/// makes a trap, a place a customer must never make the engine reach, that costs the caller nothing to count.
 /// </summary>
-internal sealed class SilentListener : IDisposable
+internal sealed class LoopbackListener : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TcpClient> _held = [];
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly bool _holdOpen;
+    private int _connections;
 
-    public SilentListener()
+    public LoopbackListener(bool holdOpen)
     {
+        _holdOpen = holdOpen;
         _listener.Start();
         _ = AcceptAsync();
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    /// <summary>Completes when the first connection is accepted: its peer now waits.</summary>
+    /// <summary>Completes when the first connection is accepted.</summary>
     public Task Connected => _connected.Task;
 
-    public int Connections
-    {
-        get
-        {
-            lock (_held)
-            {
-                return _held.Count;
-            }
-        }
-    }
+    public int Connections => Volatile.Read(ref _connections);
 
     public void Dispose()
     {
@@ -55,9 +50,17 @@ internal sealed class SilentListener : IDisposable
             try
             {
                 var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-                lock (_held)
+                Interlocked.Increment(ref _connections);
+                if (_holdOpen)
                 {
-                    _held.Add(client);
+                    lock (_held)
+                    {
+                        _held.Add(client);
+                    }
+                }
+                else
+                {
+                    client.Dispose();
                 }
 
                 _connected.TrySetResult();
