@@ -65,7 +65,7 @@ public sealed class FailureModeTests
 
         // The server never answers, so any answer shows the timeout works; the bound rules out one timeout per stage.
         Assert.True(clock.Elapsed < network.Timeout * 5, $"took {clock.Elapsed}");
-        Assert.Contains("no answer from matrix.example.test:8448 within 3 s (--timeout)", report.Server.FirstProblem, StringComparison.Ordinal);
+        Assert.Contains("no answer from matrix.example.test:8448 within 3 s (the request timeout)", report.Server.FirstProblem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class FailureModeTests
         var report = await network.CheckAsync("example.test");
 
         var wellKnown = Assert.Single(report.Server.Steps, s => s.Name == "server well-known");
-        Assert.Contains("within 4 s (--timeout)", wellKnown.Summary, StringComparison.Ordinal);
+        Assert.Contains("within 4 s (the request timeout)", wellKnown.Summary, StringComparison.Ordinal);
         Assert.InRange(network.Server.Requests.Count(r => r.StartsWith("example.test /slow", StringComparison.Ordinal)), 1, 3);
     }
 
