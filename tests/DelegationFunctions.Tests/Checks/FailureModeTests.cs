@@ -127,7 +127,7 @@ public sealed class FailureModeTests
             await client.GetStream().WriteAsync("HTTP/1.1 200 OK\r\n\r\nthis is not TLS"u8.ToArray());
         }, TestContext.Current.CancellationToken);
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        using var checker = new DelegationChecker(new CheckSettings { Pins = [new ResolvePin("matrix.example.test", 8448, IPAddress.Loopback, port)], Timeout = TimeSpan.FromSeconds(5) });
+        using var checker = new DelegationChecker(new CheckSettings { Pins = [new ResolvePin("matrix.example.test", 8448, IPAddress.Loopback, port)], RequestTimeoutSeconds = 5 });
 
         var report = await checker.CheckAsync("matrix.example.test:8448", TestContext.Current.CancellationToken);
 
@@ -144,7 +144,7 @@ public sealed class FailureModeTests
         {
             Pins = [new ResolvePin("example.test", 443, IPAddress.Loopback, network.Server.Port)],
             DnsServer = ReservedPorts.SilentUdp,
-            Timeout = TimeSpan.FromSeconds(1),
+            RequestTimeoutSeconds = 1,
             ExtraCertificateAuthorities = [TestCertificates.Authority],
         });
         network.Server.ValidFor("example.test");
