@@ -44,7 +44,7 @@ internal static class CheckAll
             else
             {
                 summary = await runner.RunAsync(rows, results, check =>
-                    Checked(check, () => context.Error.WriteLineAsync($"[{done}/{rows.Count}] {check.Report.Domain}: server {CheckRenderer.Word(check.Report.Server.Verdict)}")), cancellationToken);
+                    Checked(check, () => context.Error.WriteLineAsync($"[{done}/{rows.Count}] {check.Report.Domain}: server {StatusWords.Of(check.Report.Server.Verdict)}")), cancellationToken);
             }
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
