@@ -7,7 +7,7 @@ namespace Delegation;
 /// </summary>
 internal static class EventIds
 {
-    // Serving: answering a domain's well-known request (DelegationResolver, FrontDoorHost).
+    // Serving: answering a domain's well-known request (DelegationResolver, RequestedHost).
     public const int InvalidRow = 1;
     public const int StorageReadFailed = 2;
     public const int ServingStaleAnswer = 3;

@@ -7,6 +7,6 @@ namespace DelegationFunctions;
 public sealed class CheckFunctions(ScheduledChecks checks)
 {
     [Function(nameof(CheckDelegations))]
-    public Task CheckDelegations([TimerTrigger("%" + DelegationChecksOptions.ScheduleSetting + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task CheckDelegations([TimerTrigger("%" + CheckSettings.ScheduleSetting + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
         checks.RunAsync(cancellationToken);
 }

@@ -51,7 +51,7 @@ public class MissBenchmarks
     public async Task<int> FirstRequest()
     {
         using var resolver = new DelegationResolver(_store, _options, TimeProvider.System, NullLogger<DelegationResolver>.Instance, _metrics);
-        var handler = new WellKnownHandler(resolver, _options, _metrics, new FrontDoorHost(_options, TimeProvider.System, NullLogger<FrontDoorHost>.Instance));
+        var handler = new WellKnownHandler(resolver, _options, _metrics, new RequestedHost(_options, TimeProvider.System, NullLogger<RequestedHost>.Instance));
         var context = new DefaultHttpContext();
         context.Request.Method = HttpMethods.Get;
         context.Request.Headers.Host = Domain;

@@ -1,16 +1,14 @@
 using Delegation.Checks;
 using Delegation.Cli.Common;
 using Delegation.Table;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Delegation.Cli.Check;
 
-/// <summary><c>delegation check --all</c>: every domain in the table, a few at a time, then one summary table; with --record, each result is stored as the watch stores it.</summary>
+/// <summary><c>delegation check --all</c>: every domain in the table, a few at a time (the watch's runner), then one summary table; with --record, each result is stored as the watch stores it.</summary>
 internal static class CheckAll
 {
-    public static async Task<int> RunAsync(DelegationChecker checker, CheckSettings settings, IDelegationStore store, ICheckResultStore? results, int concurrency, bool json, CommandContext context, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(CheckRunner runner, IDelegationStore store, ICheckResultStore? results, bool json, CommandContext context, CancellationToken cancellationToken = default)
     {
         var rows = await CheckRunner.ListRowsAsync(
             store,
@@ -21,16 +19,6 @@ internal static class CheckAll
             await results.EnsureTableAsync(cancellationToken);
         }
 
-        // The watch's own wiring, with this command's settings and checker in place of the ones it reads from settings.
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-            .AddSingleton(settings)
-            .AddSingleton(checker)
-            .AddDelegationChecks()
-            .BuildServiceProvider();
-        var runner = services.GetRequiredService<CheckRunner>();
-        var options = new CheckRunOptions(concurrency);
         var interactive = ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected && !json;
         CheckRunSummary summary = null!;
         // The runner calls back one domain at a time, so the counts and the line stay together.
@@ -50,13 +38,13 @@ internal static class CheckAll
                 await AnsiConsole.Progress().StartAsync(async progress =>
                 {
                     var task = progress.AddTask("Checking delegations", maxValue: Math.Max(1, rows.Count));
-                    summary = await runner.RunAsync(rows, options, results, check => Checked(check, () => { task.Increment(1); return Task.CompletedTask; }), cancellationToken);
+                    summary = await runner.RunAsync(rows, results, check => Checked(check, () => { task.Increment(1); return Task.CompletedTask; }), cancellationToken);
                 });
             }
             else
             {
-                summary = await runner.RunAsync(rows, options, results, check =>
-                    Checked(check, () => context.Error.WriteLineAsync($"[{done}/{rows.Count}] {check.Report.Domain}: server {CheckRenderer.Word(check.Report.Server.Verdict)}")), cancellationToken);
+                summary = await runner.RunAsync(rows, results, check =>
+                    Checked(check, () => context.Error.WriteLineAsync($"[{done}/{rows.Count}] {check.Report.Domain}: server {StatusWords.Of(check.Report.Server.Verdict)}")), cancellationToken);
             }
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)

@@ -19,14 +19,15 @@ internal static class CheckCommand
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var concurrency = new Option<int>("--concurrency") { Description = "Domains checked at once with --all.", DefaultValueFactory = _ => 8 };
         var record = new Option<bool>("--record") { Description = "With --all: record each domain's result in the checks table, as the function app's scheduled checks do ('delegation checks' and 'delegation list' show them)." };
-        var network = new CheckOptions();
+        var flags = new CheckFlags();
         var command = new Command(
             "check",
             "Check a delegation the way the Matrix network does: server discovery (well-known, SRV, TLS, federation version), client discovery and the support document.\nExit status 0 only when federation would work; with --record, 3 when results could not be recorded.\n\nExamples:\n  delegation check example.com\n  delegation check --all\n  delegation check --all --record\n  delegation check example.com --via http://127.0.0.1:8080\n  delegation check example.com --resolve example.com:443:127.0.0.1:8443 --ca-cert ca.pem")
         {
             domain, all, json, concurrency, record, connection.ChecksTable,
         };
-        network.AddTo(command);
+        flags.AddTo(command);
+        connection.Extend(command, (parseResult, environment) => flags.Read(parseResult, environment, parseResult.GetValue(all) ? parseResult.GetValue(concurrency) : null));
 
         CommandAction.Set(command, connection, async (parseResult, context, cancellationToken) =>
         {
@@ -42,20 +43,14 @@ internal static class CheckCommand
                 throw new CliException(ExitCodes.Usage, "--record needs --all: results are recorded for the domains in the table.");
             }
 
-            var settings = network.Read(parseResult);
-            using var checker = new DelegationChecker(settings);
             if (checkAll)
             {
-                var limit = parseResult.GetValue(concurrency);
-                if (limit is < 1 or > 64)
-                {
-                    throw new CliException(ExitCodes.Usage, $"--concurrency '{limit}' is invalid: it must be from 1 to 64.");
-                }
-
+                var runner = connection.Get<CheckRunner>(parseResult);
                 var recordIn = parseResult.GetValue(record) ? connection.CreateCheckResultStore(parseResult) : null;
-                return await CheckAll.RunAsync(checker, settings, connection.CreateStore(parseResult), recordIn, limit, parseResult.GetValue(json), context, cancellationToken);
+                return await CheckAll.RunAsync(runner, connection.CreateStore(parseResult), recordIn, parseResult.GetValue(json), context, cancellationToken);
             }
 
+            var checker = connection.Get<DelegationChecker>(parseResult);
             var row = connection.IsConfigured(parseResult) ? await ReadRowAsync(connection.CreateStore(parseResult), name!, context, cancellationToken) : null;
             var report = row is null ? await checker.CheckAsync(name!, cancellationToken) : await checker.CheckAsync(row, cancellationToken);
             await (parseResult.GetValue(json) ? CheckRenderer.WriteJsonAsync(report, context.Output) : CheckRenderer.WriteTextAsync(report, context.Output));

@@ -12,10 +12,10 @@ internal static class CheckRenderer
         foreach (var section in new[] { report.Server, report.Client, report.Support })
         {
             await output.WriteLineAsync();
-            await output.WriteLineAsync($"{Title(section.Name)}: {Word(section.Verdict)}");
+            await output.WriteLineAsync($"{Title(section.Name)}: {StatusWords.Of(section.Verdict)}");
             foreach (var step in section.Steps)
             {
-                await output.WriteLineAsync($"  {Mark(step.Status)} {step.Name}: {step.Summary}");
+                await output.WriteLineAsync($"  {StatusWords.Mark(step.Status)} {step.Name}: {step.Summary}");
                 foreach (var detail in step.Details)
                 {
                     await output.WriteLineAsync($"         {detail}");
@@ -35,26 +35,10 @@ internal static class CheckRenderer
     public static Task WriteJsonAsync(List<CheckReport> reports, TextWriter output) =>
         output.WriteLineAsync(JsonSerializer.Serialize(reports, CheckJsonContext.Default.ListCheckReport));
 
-    public static string Word(Verdict verdict) => verdict switch
-    {
-        Verdict.Ok => "OK",
-        Verdict.None => "none",
-        Verdict.Warn => "WARN",
-        _ => "FAIL",
-    };
-
     private static string Title(string name) => name switch
     {
         "server" => "Server discovery (federation)",
         "client" => "Client discovery",
         _ => "Support document",
-    };
-
-    private static string Mark(StepStatus status) => status switch
-    {
-        StepStatus.Ok => "[ok]  ",
-        StepStatus.Warn => "[warn]",
-        StepStatus.Fail => "[FAIL]",
-        _ => "[info]",
     };
 }

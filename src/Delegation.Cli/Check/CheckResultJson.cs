@@ -6,5 +6,5 @@ namespace Delegation.Cli.Check;
 internal sealed record CheckResultJson(string Domain, string Result, DateTimeOffset CheckedAt, string? Step, string? Message, DateTimeOffset? CertificateExpires)
 {
     public static CheckResultJson From(CheckResult result) =>
-        new(result.Domain, result.StatusWord, result.CheckedAt, result.Step, result.Message, result.CertificateExpires);
+        new(result.Domain, StatusWords.Of(result.Status), result.CheckedAt, result.Step, result.Message, result.CertificateExpires);
 }

@@ -21,7 +21,7 @@ internal static class ChecksCommand
             var wanted = new HashSet<CheckStatus>();
             foreach (var word in parseResult.GetValue(status) ?? [])
             {
-                wanted.Add(CheckResult.TryParseWord(word, out var parsed) && word != "warn" ? parsed : throw new CliException(ExitCodes.Usage, $"--status '{word}' is invalid: it must be ok, warning or fail."));
+                wanted.Add(StatusWords.TryParse(word, out var parsed) && word != "warn" ? parsed : throw new CliException(ExitCodes.Usage, $"--status '{word}' is invalid: it must be ok, warning or fail."));
             }
 
             var rows = new List<string[]>();
@@ -55,7 +55,7 @@ internal static class ChecksCommand
     private static string[] Cells(CheckResult result) =>
     [
         result.Domain,
-        result.StatusWord,
+        StatusWords.Of(result.Status),
         result.CheckedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         result.CertificateExpires?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
         // Results written by older versions, or by hand, may hold raw customer text.

@@ -29,14 +29,5 @@ internal sealed class RecordedChecks(ICheckResultStore results, CancellationToke
         return _more && _results.Current.Domain == domain ? _results.Current : null;
     }
 
-    /// <summary>The CHECK column: ok, warn, FAIL, or never when nothing was recorded.</summary>
-    public static string Word(CheckResult? result) => result?.Status switch
-    {
-        null => "never",
-        CheckStatus.Ok => "ok",
-        CheckStatus.Warning => "warn",
-        _ => "FAIL",
-    };
-
     public ValueTask DisposeAsync() => _results.DisposeAsync();
 }

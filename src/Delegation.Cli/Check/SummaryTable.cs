@@ -32,9 +32,9 @@ internal static class SummaryTable
     private static string[] Cells(CheckReport report) =>
     [
         report.Domain,
-        CheckRenderer.Word(report.Server.Verdict),
-        CheckRenderer.Word(report.Client.Verdict),
-        CheckRenderer.Word(report.Support.Verdict),
+        StatusWords.Of(report.Server.Verdict),
+        StatusWords.Of(report.Client.Verdict),
+        StatusWords.Of(report.Support.Verdict),
         report.FirstProblem ?? "-",
     ];
 }

@@ -30,5 +30,9 @@ internal static class CommandAction
                 await context.Error.WriteLineAsync(StorageErrorLine.For(failure, connection.Read(parseResult)));
                 return ExitCodes.Storage;
             }
+            finally
+            {
+                connection.Release();
+            }
         });
 }

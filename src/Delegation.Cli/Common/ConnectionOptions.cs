@@ -49,6 +49,7 @@ internal sealed class ConnectionOptions
         Description = $"Table of recorded check results. Default: $DelegationChecks__Table, else '{TableCheckResultStore.DefaultTable}'.",
     };
 
+    private readonly Dictionary<Command, Func<ParseResult, IConfiguration, CommandServices>> _extensions = [];
     private ParseResult? _builtFor;
     private ServiceProvider? _services;
     private bool _configured;
@@ -58,6 +59,24 @@ internal sealed class ConnectionOptions
         command.Options.Add(ConnectionString);
         command.Options.Add(TableServiceUri);
         command.Options.Add(Table);
+    }
+
+    /// <summary>
+    /// Lets <paramref name="command"/> add its flags and services to the one provider this invocation builds;
+    /// <paramref name="extension"/> gets the environment's settings, which its flags are laid over.
+    /// </summary>
+    public void Extend(Command command, Func<ParseResult, IConfiguration, CommandServices> extension) => _extensions.Add(command, extension);
+
+    /// <summary>A service from this invocation's provider; a setting its validator refuses is one line and a usage exit.</summary>
+    public T Get<T>(ParseResult parseResult)
+        where T : notnull =>
+        Resolve(Services(parseResult), services => services.GetRequiredService<T>());
+
+    /// <summary>Disposes this invocation's provider and what it made (the check engine's connections); the next call builds anew.</summary>
+    public void Release()
+    {
+        _services?.Dispose();
+        (_builtFor, _services) = (null, null);
     }
 
     /// <summary>True when a table is named on the command line or in the environment (not only the Azurite default).</summary>
@@ -71,16 +90,15 @@ internal sealed class ConnectionOptions
     public DelegationStorageOptions Read(ParseResult parseResult) =>
         Resolve(Services(parseResult), services => services.GetRequiredService<IOptions<DelegationStorageOptions>>().Value);
 
-    public IDelegationStore CreateStore(ParseResult parseResult) =>
-        Resolve(Services(parseResult), services => services.GetRequiredService<IDelegationStore>());
+    public IDelegationStore CreateStore(ParseResult parseResult) => Get<IDelegationStore>(parseResult);
 
-    public ICheckResultStore CreateCheckResultStore(ParseResult parseResult) =>
-        Resolve(Services(parseResult), services => services.GetRequiredService<ICheckResultStore>());
+    public ICheckResultStore CreateCheckResultStore(ParseResult parseResult) => Get<ICheckResultStore>(parseResult);
 
     /// <summary>
     /// The service's own storage wiring (<see cref="DelegationStorageServiceCollectionExtensions.AddDelegationStorage"/>)
-    /// over the service's settings, read from the environment, with what the command line gives laid over them. With
-    /// <c>--secondary</c> the secondary endpoint takes the primary's place: every table this command reads is there.
+    /// over the service's settings, read from the environment, with what the command line gives laid over them, and what
+    /// the command adds (<see cref="Extend"/>). With <c>--secondary</c> the secondary endpoint takes the primary's place:
+    /// every table this command reads is there.
     /// </summary>
     private ServiceProvider Services(ParseResult parseResult)
     {
@@ -89,7 +107,15 @@ internal sealed class ConnectionOptions
             return _services;
         }
 
+        var added = _extensions.TryGetValue(parseResult.CommandResult.Command, out var extension)
+            ? extension(parseResult, new ConfigurationBuilder().AddEnvironmentVariables().Build())
+            : null;
         var overrides = Flags(parseResult);
+        foreach (var (key, value) in added?.Settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
         _configured = !string.IsNullOrWhiteSpace(environment[DelegationStorageOptions.ConnectionStringKey])
             || !string.IsNullOrEmpty(environment[DelegationStorageOptions.TableServiceUriKey])
@@ -99,7 +125,7 @@ internal sealed class ConnectionOptions
             overrides[DelegationStorageOptions.ConnectionStringKey] = DevelopmentStorage;
         }
 
-        var services = Build(overrides);
+        var services = Build(overrides, added);
         if (parseResult.GetResult(Secondary) is not null && parseResult.GetValue(Secondary))
         {
             var primary = Resolve(services, s => s.GetRequiredService<IOptions<DelegationStorageOptions>>().Value);
@@ -108,7 +134,7 @@ internal sealed class ConnectionOptions
             secondary = secondary.IsConfigured ? secondary : SecondaryOf(primary);
             overrides[DelegationStorageOptions.ConnectionStringKey] = secondary.TableServiceUri is null ? secondary.ConnectionString : null;
             overrides[DelegationStorageOptions.TableServiceUriKey] = secondary.TableServiceUri?.OriginalString;
-            services = Build(overrides);
+            services = Build(overrides, added);
         }
 
         _services?.Dispose();
@@ -116,11 +142,14 @@ internal sealed class ConnectionOptions
         return services;
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> overrides) =>
-        new ServiceCollection()
+    private static ServiceProvider Build(Dictionary<string, string?> overrides, CommandServices? added)
+    {
+        var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build())
-            .AddDelegationStorage(_ => DelegationTableClientFactory.ForTool(), _ => DelegationTableClientFactory.ForTool())
-            .BuildServiceProvider();
+            .AddDelegationStorage(_ => DelegationTableClientFactory.ForTool(), _ => DelegationTableClientFactory.ForTool());
+        added?.Add(services);
+        return services.BuildServiceProvider();
+    }
 
     /// <summary>The flags as settings, each checked first so its line names the flag; what is left comes from the environment.</summary>
     private Dictionary<string, string?> Flags(ParseResult parseResult)

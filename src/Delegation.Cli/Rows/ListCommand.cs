@@ -52,7 +52,7 @@ internal static class ListCommand
     private static string Json(DelegationRow row, CheckResult? check)
     {
         var json = JsonSerializer.SerializeToNode(RowJson.From(row), CliJsonContext.Default.RowJson)!.AsObject();
-        json["Check"] = check?.StatusWord ?? "never";
+        json["Check"] = check is null ? "never" : StatusWords.Of(check.Status);
         foreach (var (name, value) in new[]
         {
             ("CheckedAt", check?.CheckedAt.ToString("O", CultureInfo.InvariantCulture)),
@@ -77,6 +77,6 @@ internal static class ListCommand
         TextTable.Cell(row.ClientBaseUrl),
         row.Support is null ? "-" : "yes",
         DelegationDocuments.FromRow(row).Problems.Count == 0 ? "ok" : "invalid",
-        RecordedChecks.Word(check),
+        StatusWords.Column(check?.Status),
     ];
 }

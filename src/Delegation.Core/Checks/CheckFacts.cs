@@ -30,11 +30,11 @@ internal sealed class CheckFacts
     }
 
     /// <summary>Called by the server, client and support checks, which run at the same time.</summary>
-    public void Fetched(string document, WellKnownFetch fetch)
+    public void Fetched(string document, RedirectChain chain)
     {
         lock (_lock)
         {
-            _documents.Add(new FetchedDocument(document, fetch));
+            _documents.Add(new FetchedDocument(document, chain));
         }
     }
 

@@ -16,7 +16,7 @@ internal sealed class CheckMetrics
         _recordFailures = meter.CreateCounter<long>("delegation.checks.record_failures", description: "Check results the results table refused or could not be reached for.");
     }
 
-    public void Checked(CheckStatus status) => _checks.Add(1, new KeyValuePair<string, object?>("result", CheckResult.Word(status)));
+    public void Checked(CheckStatus status) => _checks.Add(1, new KeyValuePair<string, object?>("result", StatusWords.Of(status)));
 
     public void RecordFailed() => _recordFailures.Add(1);
 }

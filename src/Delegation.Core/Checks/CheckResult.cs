@@ -10,27 +10,4 @@ internal sealed record CheckResult(
     CheckStatus Status,
     string? Step,
     string? Message,
-    DateTimeOffset? CertificateExpires)
-{
-    /// <summary>The word stored in the results table and printed by the tool.</summary>
-    public string StatusWord => Word(Status);
-
-    public static string Word(CheckStatus status) => status switch
-    {
-        CheckStatus.Ok => "ok",
-        CheckStatus.Warning => "warning",
-        _ => "fail",
-    };
-
-    public static bool TryParseWord(string? word, out CheckStatus status)
-    {
-        (var known, status) = word?.ToLowerInvariant() switch
-        {
-            "ok" => (true, CheckStatus.Ok),
-            "warning" or "warn" => (true, CheckStatus.Warning),
-            "fail" => (true, CheckStatus.Fail),
-            _ => (false, CheckStatus.Fail),
-        };
-        return known;
-    }
-}
+    DateTimeOffset? CertificateExpires);

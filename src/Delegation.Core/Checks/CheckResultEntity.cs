@@ -16,7 +16,7 @@ internal static class CheckResultEntity
         var entity = new TableEntity(result.Domain, string.Empty)
         {
             [CheckedAt] = result.CheckedAt,
-            [Result] = result.StatusWord,
+            [Result] = StatusWords.Of(result.Status),
         };
         Set(entity, Step, result.Step);
         Set(entity, Message, result.Message);
@@ -30,7 +30,7 @@ internal static class CheckResultEntity
 
     /// <summary>Null for a row that was edited into something unreadable (it shows as never checked).</summary>
     public static CheckResult? ToResult(TableEntity entity) =>
-        entity.GetDateTimeOffset(CheckedAt) is { } checkedAt && CheckResult.TryParseWord(entity.GetString(Result), out var status)
+        entity.GetDateTimeOffset(CheckedAt) is { } checkedAt && StatusWords.TryParse(entity.GetString(Result), out var status)
             ? new CheckResult(entity.PartitionKey, checkedAt, status, entity.GetString(Step), entity.GetString(Message), entity.GetDateTimeOffset(CertificateExpires))
             : null;
 

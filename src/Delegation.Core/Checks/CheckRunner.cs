@@ -1,6 +1,7 @@
 using Delegation.Names;
 using Delegation.Table;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Delegation.Checks;
 
@@ -9,8 +10,10 @@ namespace Delegation.Checks;
 /// as soon as it is known, so a run cut short keeps what it found. Shared by the timer function and
 /// <c>delegation check --all</c>.
 /// </summary>
-internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettings settings, CheckMetrics metrics, ILogger<CheckRunner> logger, TimeProvider timeProvider)
+internal sealed partial class CheckRunner(DelegationChecker checker, IOptions<CheckSettings> options, CheckMetrics metrics, ILogger<CheckRunner> logger, TimeProvider timeProvider)
 {
+    private readonly CheckSettings _settings = options.Value;
+
     /// <summary>Every row to check, in table order; wildcard rows have no single name to check and are passed to <paramref name="skipped"/>.</summary>
     public static async Task<List<DelegationRow>> ListRowsAsync(IDelegationStore store, Func<string, Task>? skipped = null, CancellationToken cancellationToken = default)
     {
@@ -31,12 +34,12 @@ internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettin
     }
 
     /// <summary>
-    /// Checks each row's domain and compares what it serves with the row; records results in <paramref name="results"/> when given. <paramref name="onChecked"/> is
-    /// called once per domain, one call at a time, in the order the checks finish.
+    /// Checks each row's domain, <see cref="CheckSettings.Concurrency"/> at a time, and compares what it serves with the row;
+    /// records results in <paramref name="results"/> when given. <paramref name="onChecked"/> is called once per domain,
+    /// one call at a time, in the order the checks finish.
     /// </summary>
     public async Task<CheckRunSummary> RunAsync(
         IReadOnlyList<DelegationRow> rows,
-        CheckRunOptions options,
         ICheckResultStore? results = null,
         Func<DomainCheck, Task>? onChecked = null,
         CancellationToken cancellationToken = default)
@@ -46,7 +49,7 @@ internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettin
         using var callbacks = new SemaphoreSlim(1, 1);
         await Parallel.ForEachAsync(
             Enumerable.Range(0, rows.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = _settings.Concurrency, CancellationToken = cancellationToken },
             async (index, token) =>
             {
                 var (report, result) = await CheckOneAsync(rows[index], token);
@@ -86,7 +89,7 @@ internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettin
         try
         {
             report = await checker.CheckAsync(row, cancellationToken);
-            return (report, CheckGrader.Grade(report, timeProvider.GetUtcNow(), settings));
+            return (report, CheckGrader.Grade(report, timeProvider.GetUtcNow(), _settings));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -94,7 +97,7 @@ internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettin
             report = CheckReport.Failed(domain, CheckStep.Fail("check", $"the check stopped on an unexpected error: {ex.GetType().Name}: {CustomerText.Quote(ex.Message)}"));
         }
 
-        return (report, CheckGrader.Grade(report, timeProvider.GetUtcNow(), settings));
+        return (report, CheckGrader.Grade(report, timeProvider.GetUtcNow(), _settings));
     }
 
     private async Task<string?> RecordAsync(ICheckResultStore results, CheckResult result, CancellationToken cancellationToken)
@@ -117,7 +120,7 @@ internal sealed partial class CheckRunner(DelegationChecker checker, CheckSettin
         switch (result.Status)
         {
             case CheckStatus.Fail when result.Step == CheckDeadline.Step:
-                Log.DomainTimedOut(logger, result.Domain, settings.DomainDeadline.TotalSeconds, result.Message);
+                Log.DomainTimedOut(logger, result.Domain, _settings.DomainDeadline.TotalSeconds, result.Message);
                 break;
             case CheckStatus.Fail:
                 Log.DomainFails(logger, result.Domain, result.Step, result.Message);

@@ -1,6 +1,10 @@
 namespace Delegation.Checks;
 
-/// <summary>The watch's verdict on one domain.</summary>
+/// <summary>
+/// The watch's grade of one domain, stored in the results table. Its own scale, not a <see cref="Verdict"/>: a domain
+/// is always graded (never "none"), and the grade adds what only the watch warns about (<see cref="CheckGrader"/>).
+/// Words: <see cref="StatusWords"/>.
+/// </summary>
 internal enum CheckStatus
 {
     /// <summary>Federation and client discovery work, nothing to fix.</summary>

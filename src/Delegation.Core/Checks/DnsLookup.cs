@@ -20,7 +20,7 @@ internal sealed class DnsLookup
         options.UseCache = false;
         options.ThrowDnsErrors = false;
         options.Retries = 1;
-        // Two tries must fit in --timeout, so a silent DNS server is reported as such, not as a connect timeout.
+        // Two tries must fit in the request timeout, so a silent DNS server is reported as such, not as a connect timeout.
         options.Timeout = timeout / 3 < TimeSpan.FromSeconds(5) ? timeout / 3 : TimeSpan.FromSeconds(5);
         _timeout = options.Timeout;
         _client = new LookupClient(options);

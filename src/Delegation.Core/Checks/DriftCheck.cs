@@ -34,10 +34,10 @@ internal static class DriftCheck
         }
     }
 
-    private static WellKnownFetch? Served(IReadOnlyList<FetchedDocument> fetched, string document) =>
-        fetched.FirstOrDefault(f => f.Document == document)?.Fetch;
+    private static RedirectChain? Served(IReadOnlyList<FetchedDocument> fetched, string document) =>
+        fetched.FirstOrDefault(f => f.Document == document)?.Chain;
 
-    private static CheckStep CompareValue(string field, string? expected, WellKnownFetch served, Func<byte[], string?> read)
+    private static CheckStep CompareValue(string field, string? expected, RedirectChain served, Func<byte[], string?> read)
     {
         if (Unusable(served, field) is { } nothing)
         {
@@ -50,7 +50,7 @@ internal static class DriftCheck
             : CheckStep.Ok(Step, $"serves {field} {expected}, as its row says");
     }
 
-    private static CheckStep CompareSupport(RenderedDocument expected, WellKnownFetch served)
+    private static CheckStep CompareSupport(RenderedDocument expected, RedirectChain served)
     {
         var expectedText = expected.ToString();
         if (Unusable(served, "support document") is { } nothing)
@@ -66,7 +66,7 @@ internal static class DriftCheck
     }
 
     /// <summary>Why nothing usable was served, or null when there was a 200 answer.</summary>
-    private static string? Unusable(WellKnownFetch served, string what) =>
+    private static string? Unusable(RedirectChain served, string what) =>
         served.Error is { } error ? error
         : served.Final.Status != 200 ? $"GET {served.Final.Target.DisplayUrl} answered {served.Final.Status}"
         : null;

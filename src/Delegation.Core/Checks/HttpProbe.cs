@@ -42,7 +42,7 @@ internal sealed class HttpProbe : IDisposable
 
     public TimeSpan Timeout => _timeout;
 
-    /// <summary>One GET; <paramref name="deadline"/> lets a chain of redirects share one --timeout.</summary>
+    /// <summary>One GET; <paramref name="deadline"/> lets a chain of redirects share one request timeout.</summary>
     public async Task<ProbeResponse> GetAsync(ProbeTarget target, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
     {
         var info = new ConnectionInfo();
@@ -92,7 +92,7 @@ internal sealed class HttpProbe : IDisposable
     private static ProbeResponse Failed(ProbeTarget target, ConnectionInfo info, string error) =>
         new(target, info, null, new Dictionary<string, string>(), [], error);
 
-    private string TimedOut(string stage, ProbeTarget target) => $"{stage} {target.ConnectTo} within {_timeout.TotalSeconds:0.#} s (--timeout)";
+    private string TimedOut(string stage, ProbeTarget target) => $"{stage} {target.ConnectTo} within {_timeout.TotalSeconds:0.#} s (the request timeout)";
 
     private static string Innermost(Exception ex) => ex.InnerException is { } inner ? Innermost(inner) : ex.Message;
 

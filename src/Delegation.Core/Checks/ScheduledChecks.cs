@@ -10,17 +10,17 @@ public sealed partial class ScheduledChecks
     private readonly IDelegationStore _delegations;
     private readonly ICheckResultStore _results;
     private readonly CheckRunner _runner;
-    private readonly DelegationChecksOptions _options;
+    private readonly CheckSettings _settings;
     private readonly TimeProvider _timeProvider;
     private readonly Random _random;
     private readonly ILogger<ScheduledChecks> _logger;
 
-    internal ScheduledChecks(IDelegationStore delegations, ICheckResultStore results, CheckRunner runner, IOptions<DelegationChecksOptions> options, TimeProvider timeProvider, Random random, ILogger<ScheduledChecks> logger)
+    internal ScheduledChecks(IDelegationStore delegations, ICheckResultStore results, CheckRunner runner, IOptions<CheckSettings> settings, TimeProvider timeProvider, Random random, ILogger<ScheduledChecks> logger)
     {
         _delegations = delegations;
         _results = results;
         _runner = runner;
-        _options = options.Value;
+        _settings = settings.Value;
         _timeProvider = timeProvider;
         _random = random;
         _logger = logger;
@@ -31,12 +31,12 @@ public sealed partial class ScheduledChecks
 
     internal async Task<CheckRunSummary> CheckAllAsync(CancellationToken cancellationToken = default)
     {
-        var delay = TimeSpan.FromSeconds(_options.MaxStartDelaySeconds * _random.NextDouble());
+        var delay = TimeSpan.FromSeconds(_settings.MaxStartDelaySeconds * _random.NextDouble());
         Log.Starting(_logger, delay.TotalSeconds);
         await Task.Delay(delay, _timeProvider, cancellationToken);
 
         var rows = RotateForDay(await CheckRunner.ListRowsAsync(_delegations, cancellationToken: cancellationToken), _timeProvider.GetUtcNow());
-        var summary = await _runner.RunAsync(rows, _options.ToRunOptions(), _results, cancellationToken: cancellationToken);
+        var summary = await _runner.RunAsync(rows, _results, cancellationToken: cancellationToken);
         var (ok, warnings, failures) = (summary.Count(CheckStatus.Ok), summary.Count(CheckStatus.Warning), summary.Count(CheckStatus.Fail));
         Log.Finished(_logger, rows.Count, ok, warnings, failures, summary.RecordFailures.Count);
         return summary;

@@ -44,7 +44,7 @@ internal sealed class SrvDiscovery(DnsLookup dns)
             var details = usable.Select(r => r.ToString()).ToList();
             if (usable.Count > CheckSettings.MaxSrvTargets)
             {
-                // Each target that never answers costs a whole --timeout; a zone with dozens would hold the check for minutes.
+                // Each target that never answers costs a whole request timeout; a zone with dozens would hold the check for minutes.
                 details.Add($"{usable.Count - CheckSettings.MaxSrvTargets} more targets not tried (the check tries at most {CheckSettings.MaxSrvTargets}, in priority order)");
                 usable = usable.Take(CheckSettings.MaxSrvTargets).ToList();
             }

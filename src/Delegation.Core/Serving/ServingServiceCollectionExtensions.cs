@@ -23,7 +23,7 @@ public static class ServingServiceCollectionExtensions
             DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ServingOptions>>().Value.StorageTimeoutSeconds)));
         services.TryAddSingleton<DelegationMetrics>();
         services.TryAddSingleton<DelegationResolver>();
-        services.TryAddSingleton<FrontDoorHost>();
+        services.TryAddSingleton<RequestedHost>();
         services.TryAddSingleton<WellKnownHandler>();
         return services;
     }

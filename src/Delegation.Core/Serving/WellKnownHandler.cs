@@ -22,16 +22,16 @@ public sealed partial class WellKnownHandler
 
     private readonly DelegationResolver _resolver;
     private readonly DelegationMetrics _metrics;
-    private readonly FrontDoorHost _frontDoor;
+    private readonly RequestedHost _requestedHost;
     private readonly StringValues _foundCacheControl;
     private readonly StringValues _notFoundCacheControl;
     private readonly StringValues _retryAfter;
 
-    public WellKnownHandler(DelegationResolver resolver, IOptions<ServingOptions> options, DelegationMetrics metrics, FrontDoorHost frontDoor)
+    public WellKnownHandler(DelegationResolver resolver, IOptions<ServingOptions> options, DelegationMetrics metrics, RequestedHost requestedHost)
     {
         _resolver = resolver;
         _metrics = metrics;
-        _frontDoor = frontDoor;
+        _requestedHost = requestedHost;
         var settings = options.Value;
         _foundCacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={settings.MaxAgeSeconds}, s-maxage={settings.SharedMaxAgeSeconds}");
         // The edge keeps a 404 no longer than federating servers may.
@@ -78,7 +78,7 @@ public sealed partial class WellKnownHandler
                 return answered;
             }
         }
-        else if (!DomainName.TryNormalizeHost(_frontDoor.SelectHost(request.Headers), buffer, out domain))
+        else if (!DomainName.TryNormalizeHost(_requestedHost.Select(request.Headers), buffer, out domain))
         {
             _metrics.Request(document, RequestOutcome.InvalidHost);
             return WriteAsync(context, StatusCodes.Status404NotFound, ResponseBodies.InvalidHost, _notFoundCacheControl);

@@ -25,7 +25,7 @@ public sealed class CheckDeadlineTests : IAsyncDisposable
     public async Task CheckAsync_ManySilentSrvTargets_EndsAtTheDeadlineNamingTheTargetInProgress()
     {
         var network = await SilentSrvNetworkAsync();
-        using var checker = new DelegationChecker(network.Settings() with { DomainDeadline = Deadline });
+        using var checker = new DelegationChecker(network.Settings(s => s.DomainTimeoutSeconds = Deadline.TotalSeconds));
         var clock = Stopwatch.StartNew();
 
         var report = await checker.CheckAsync("example.test", TestContext.Current.CancellationToken);

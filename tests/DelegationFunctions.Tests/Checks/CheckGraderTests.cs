@@ -59,10 +59,10 @@ public sealed class CheckGraderTests
     [InlineData(20, "ok")]
     public async Task Grade_CertificateExpiry_WarnsWithinConfiguredDays(int daysLeft, string expectedWord)
     {
-        Assert.True(CheckResult.TryParseWord(expectedWord, out var expected));
+        Assert.True(StatusWords.TryParse(expectedWord, out var expected));
         await using var network = (await CheckNetwork.StartAsync()).Good("good.test");
         network.Server.Certificate("hs.good.test", TestCertificates.Issue(Now.AddDays(-1), Now.AddDays(daysLeft), "hs.good.test"));
-        var settings = network.Settings() with { CertificateWarning = TimeSpan.FromDays(15) };
+        var settings = network.Settings(s => s.CertificateWarningDays = 15);
 
         using var checker = new DelegationChecker(settings);
         var report = await checker.CheckAsync("good.test", TestContext.Current.CancellationToken);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics.Metrics;
 
@@ -31,10 +32,10 @@ public sealed class CheckRunnerTests : IDisposable
             hanging.TrySetResult();
             await Task.Delay(Timeout.Infinite, context.RequestAborted);
         });
-        var settings = network.Settings() with { DomainDeadline = TimeSpan.FromSeconds(90) };
-        var runner = new CheckRunner(new DelegationChecker(settings, _time), settings, new CheckMetrics(MeterFactory), _logger, _time);
+        var settings = network.Settings(s => (s.DomainTimeoutSeconds, s.Concurrency) = (90, 2));
+        var runner = new CheckRunner(new DelegationChecker(settings, _time), Options.Create(settings), new CheckMetrics(MeterFactory), _logger, _time);
 
-        var run = runner.RunAsync([new DelegationRow("hang.test"), new DelegationRow("good.test")], new CheckRunOptions(2), onChecked: check =>
+        var run = runner.RunAsync([new DelegationRow("hang.test"), new DelegationRow("good.test")], onChecked: check =>
         {
             if (check.Report.Domain == "good.test")
             {
@@ -64,7 +65,7 @@ public sealed class CheckRunnerTests : IDisposable
         using var checks = new MetricCollector<long>(MeterFactory, "Delegation", "delegation.checks");
         var runner = CreateRunner(network);
 
-        var summary = await runner.RunAsync([new DelegationRow("good.test"), new DelegationRow("broken.test")], new CheckRunOptions(2), cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
+        var summary = await runner.RunAsync([new DelegationRow("good.test"), new DelegationRow("broken.test")], cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
 
         Assert.Equal([CheckStatus.Ok, CheckStatus.Fail], summary.Checks.Select(c => c.Result.Status));
         Assert.Equal(["fail", "ok"], checks.GetMeasurementSnapshot().Select(m => (string)m.Tags["result"]!).Order());
@@ -81,7 +82,7 @@ public sealed class CheckRunnerTests : IDisposable
         var results = new TableCheckResultStore(table);
         var runner = CreateRunner(network);
 
-        await runner.RunAsync([new DelegationRow("good.test"), new DelegationRow("broken.test")], new CheckRunOptions(2), results, cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
+        await runner.RunAsync([new DelegationRow("good.test"), new DelegationRow("broken.test")], results, cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
         var recorded = await results.ListAsync(TestContext.Current.CancellationToken).ToListAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(["broken.test", "good.test"], recorded.Select(r => r.Domain));
@@ -107,7 +108,7 @@ public sealed class CheckRunnerTests : IDisposable
         var runner = CreateRunner(network);
 
         var domains = await CheckRunner.ListRowsAsync(delegations, cancellationToken: TestContext.Current.CancellationToken);
-        var summary = await runner.RunAsync(domains, new CheckRunOptions(2), results, cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
+        var summary = await runner.RunAsync(domains, results, cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, summary.RecordFailures.Count);
         Assert.All(summary.Checks, c => Assert.False(c.Recorded));
@@ -126,7 +127,7 @@ public sealed class CheckRunnerTests : IDisposable
             .Json("zwj.test", Scenario.ClientWellKnown, "{\"m.homeserver\":{\"base_url\":\"https://a\u200d.crash.test\"}}", 200, Scenario.Cors);
         var runner = CreateRunner(network);
 
-        var summary = await runner.RunAsync([new DelegationRow("zwj.test"), new DelegationRow("good.test")], new CheckRunOptions(2), cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
+        var summary = await runner.RunAsync([new DelegationRow("zwj.test"), new DelegationRow("good.test")], cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Guard, TestContext.Current.CancellationToken);
 
         Assert.Equal([("zwj.test", CheckStatus.Fail), ("good.test", CheckStatus.Ok)], summary.Checks.Select(c => (c.Result.Domain, c.Result.Status)));
         Assert.Contains(summary.Checks[0].Report.Client.Steps, s => s.Name == "homeserver" && s.Status == StepStatus.Fail);
@@ -135,5 +136,5 @@ public sealed class CheckRunnerTests : IDisposable
     public void Dispose() => _services.Dispose();
 
     private CheckRunner CreateRunner(CheckNetwork network) =>
-        new(new DelegationChecker(network.Settings()), network.Settings(), new CheckMetrics(MeterFactory), _logger, _time);
+        new(new DelegationChecker(network.Settings()), Options.Create(network.Settings(s => s.Concurrency = 2)), new CheckMetrics(MeterFactory), _logger, _time);
 }

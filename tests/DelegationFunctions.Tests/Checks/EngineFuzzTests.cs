@@ -4,6 +4,7 @@ using Delegation.Checks;
 using Delegation.Table;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 
 namespace Delegation.Tests.Checks;
 
@@ -30,14 +31,14 @@ public sealed class EngineFuzzTests
             .Concat(HostileReplies.Hosts.SelectMany(h => new[] { new ResolvePin(h, 443, IPAddress.Loopback, server.Port), new ResolvePin(h, 8448, IPAddress.Loopback, server.Port) }))
             .Concat([new ResolvePin(HostileReplies.CutHost, 443, IPAddress.Loopback, server.TruncatedTlsPort), new ResolvePin(HostileReplies.CutHost, 8448, IPAddress.Loopback, server.TruncatedTlsPort)])
             .ToList();
-        var settings = new CheckSettings { Pins = pins, DnsServer = dns.EndPoint, Timeout = TimeSpan.FromSeconds(5), ExtraCertificateAuthorities = [TestCertificates.Authority] };
+        var settings = new CheckSettings { Pins = pins, DnsServer = dns.EndPoint, RequestTimeoutSeconds = 5, ExtraCertificateAuthorities = [TestCertificates.Authority] };
         var results = new TableCheckResultStore(await (await Azurite.Shared).CreateTableAsync("fuzz"));
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var logger = new FakeLogger<CheckRunner>();
         using var checker = new DelegationChecker(settings);
-        var runner = new CheckRunner(checker, settings, new CheckMetrics(services.GetRequiredService<IMeterFactory>()), logger, TimeProvider.System);
+        var runner = new CheckRunner(checker, Options.Create(settings), new CheckMetrics(services.GetRequiredService<IMeterFactory>()), logger, TimeProvider.System);
 
-        var summary = await runner.RunAsync(domains.Select(d => new DelegationRow(d) { Server = "h1.fuzz.test:8448", ClientBaseUrl = "https://h2.fuzz.test", Support = Support }).ToList(), new CheckRunOptions(8), results, cancellationToken: TestContext.Current.CancellationToken)
+        var summary = await runner.RunAsync(domains.Select(d => new DelegationRow(d) { Server = "h1.fuzz.test:8448", ClientBaseUrl = "https://h2.fuzz.test", Support = Support }).ToList(), results, cancellationToken: TestContext.Current.CancellationToken)
             .WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
         var recorded = await results.ListAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 

@@ -65,7 +65,7 @@ public sealed class FailureModeTests
 
         // The server never answers, so any answer shows the timeout works; the bound rules out one timeout per stage.
         Assert.True(clock.Elapsed < network.Timeout * 5, $"took {clock.Elapsed}");
-        Assert.Contains("no answer from matrix.example.test:8448 within 3 s (--timeout)", report.Server.FirstProblem, StringComparison.Ordinal);
+        Assert.Contains("no answer from matrix.example.test:8448 within 3 s (the request timeout)", report.Server.FirstProblem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class FailureModeTests
         var report = await network.CheckAsync("example.test");
 
         var wellKnown = Assert.Single(report.Server.Steps, s => s.Name == "server well-known");
-        Assert.Contains("within 4 s (--timeout)", wellKnown.Summary, StringComparison.Ordinal);
+        Assert.Contains("within 4 s (the request timeout)", wellKnown.Summary, StringComparison.Ordinal);
         Assert.InRange(network.Server.Requests.Count(r => r.StartsWith("example.test /slow", StringComparison.Ordinal)), 1, 3);
     }
 
@@ -127,7 +127,7 @@ public sealed class FailureModeTests
             await client.GetStream().WriteAsync("HTTP/1.1 200 OK\r\n\r\nthis is not TLS"u8.ToArray());
         }, TestContext.Current.CancellationToken);
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        using var checker = new DelegationChecker(new CheckSettings { Pins = [new ResolvePin("matrix.example.test", 8448, IPAddress.Loopback, port)], Timeout = TimeSpan.FromSeconds(5) });
+        using var checker = new DelegationChecker(new CheckSettings { Pins = [new ResolvePin("matrix.example.test", 8448, IPAddress.Loopback, port)], RequestTimeoutSeconds = 5 });
 
         var report = await checker.CheckAsync("matrix.example.test:8448", TestContext.Current.CancellationToken);
 
@@ -144,7 +144,7 @@ public sealed class FailureModeTests
         {
             Pins = [new ResolvePin("example.test", 443, IPAddress.Loopback, network.Server.Port)],
             DnsServer = ReservedPorts.SilentUdp,
-            Timeout = TimeSpan.FromSeconds(1),
+            RequestTimeoutSeconds = 1,
             ExtraCertificateAuthorities = [TestCertificates.Authority],
         });
         network.Server.ValidFor("example.test");

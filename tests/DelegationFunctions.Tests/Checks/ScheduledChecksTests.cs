@@ -92,7 +92,7 @@ public sealed class ScheduledChecksTests
         await using var services = Services(azurite, resultsTable: null, new InMemoryDelegationStore(), TimeProvider.System, network: null);
 
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DelegationStorageOptions>>().Value;
-        var settings = services.GetRequiredService<CheckSettings>();
+        var settings = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckSettings>>().Value;
         var results = services.GetRequiredService<ICheckResultStore>();
         await results.EnsureTableAsync(TestContext.Current.CancellationToken);
         await results.RecordAsync(new CheckResult(domain, DateTimeOffset.UtcNow, CheckStatus.Ok, null, null, null), TestContext.Current.CancellationToken);
@@ -112,9 +112,29 @@ public sealed class ScheduledChecksTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DelegationChecks:AllowPrivateAddresses"] = "true" }).Build();
         await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSingleton<IDelegationStore>(new InMemoryDelegationStore()).AddDelegationChecks().BuildServiceProvider();
 
-        var settings = services.GetRequiredService<CheckSettings>();
+        var settings = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckSettings>>().Value;
 
         Assert.True(settings.AllowPrivateAddresses);
+    }
+
+    [Fact]
+    public async Task AddDelegationChecks_SettingsNamingOperatorOnlyInputs_AreNotBound()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DelegationChecks:Pins:0"] = "example.com:443:127.0.0.1",
+            ["DelegationChecks:DnsServer"] = "127.0.0.1:53",
+            ["DelegationChecks:Via"] = "http://127.0.0.1:8080",
+            ["DelegationChecks:Timeout"] = "00:00:01",
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSingleton<IDelegationStore>(new InMemoryDelegationStore()).AddDelegationChecks().BuildServiceProvider();
+
+        var settings = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CheckSettings>>().Value;
+
+        Assert.Empty(settings.Pins);
+        Assert.Null(settings.DnsServer);
+        Assert.Null(settings.Via);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.Timeout);
     }
 
     [Fact]

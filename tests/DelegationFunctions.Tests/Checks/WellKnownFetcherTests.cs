@@ -32,7 +32,7 @@ public sealed class WellKnownFetcherTests
         var fetch = await new WellKnownFetcher(probe, time).FetchAsync(HttpUrl.ForHost("a.test", "/start"), TestContext.Current.CancellationToken);
 
         Assert.Equal([302, null], fetch.Responses.Select(r => r.Status));
-        Assert.Equal("could not connect to b.test:443 within 15 s (--timeout)", fetch.Error);
+        Assert.Equal("could not connect to b.test:443 within 15 s (the request timeout)", fetch.Error);
         Assert.Equal(0, secondHop);
     }
 

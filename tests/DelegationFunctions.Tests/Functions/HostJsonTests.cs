@@ -20,7 +20,7 @@ public sealed class HostJsonTests
     public void FunctionTimeout_DefaultSettings_CoversAWorstCaseRun()
     {
         var timeout = FunctionTimeout();
-        var options = new DelegationChecksOptions();
+        var options = new CheckSettings();
 
         // The start delay, then the domains a batch of Concurrency at a time, each batch ending by the domain deadline.
         var batches = (int)Math.Ceiling(WorstCaseDomains / (double)options.Concurrency);

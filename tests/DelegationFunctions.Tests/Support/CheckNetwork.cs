@@ -52,15 +52,20 @@ internal sealed class CheckNetwork : IAsyncDisposable
             .Concat(["--dns", Dns.EndPoint.ToString(), "--ca-cert", TestCertificates.AuthorityPemFile, "--timeout", Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)])
             .Concat(AllowPrivateAddresses ? ["--allow-private-addresses"] : []);
 
-    /// <summary>The settings that lead a checker to this network.</summary>
-    public CheckSettings Settings() => new()
+    /// <summary>The settings that lead a checker to this network, with a test's <paramref name="adjust"/> applied.</summary>
+    public CheckSettings Settings(Action<CheckSettings>? adjust = null)
     {
-        Pins = _pins,
-        DnsServer = Dns.EndPoint,
-        Timeout = Timeout,
-        AllowPrivateAddresses = AllowPrivateAddresses,
-        ExtraCertificateAuthorities = [TestCertificates.Authority],
-    };
+        var settings = new CheckSettings
+        {
+            Pins = _pins,
+            DnsServer = Dns.EndPoint,
+            RequestTimeoutSeconds = Timeout.TotalSeconds,
+            AllowPrivateAddresses = AllowPrivateAddresses,
+            ExtraCertificateAuthorities = [TestCertificates.Authority],
+        };
+        adjust?.Invoke(settings);
+        return settings;
+    }
 
     public async Task<CheckReport> CheckAsync(string domain, TimeProvider? timeProvider = null)
     {

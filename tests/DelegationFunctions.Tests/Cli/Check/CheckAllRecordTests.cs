@@ -33,6 +33,22 @@ public sealed class CheckAllRecordTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task CheckAllRecord_CertificateWarningSetting_GradesAsTheWatchWould()
+    {
+        await using var setup = await SetupAsync();
+        var watchSettings = new Dictionary<string, string> { ["DelegationChecks__CertificateWarningDays"] = "36500" };
+
+        var check = await DelegationProcess.RunAsync(["check", "--all", "--record", .. setup.Table, .. setup.Network.Arguments()], watchSettings);
+        var json = await CliRun.InvokeAsync(["checks", "--json", "--status", "warning", .. setup.Table]);
+
+        output.WriteLine(check.AllOutput);
+        Assert.Contains("recorded 3 results (0 ok, 2 warning, 1 fail)", check.Error, StringComparison.Ordinal);
+        var good = json.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).Single(r => r.GetProperty("domain").GetString() == "good.test");
+        Assert.Equal("federation", good.GetProperty("step").GetString());
+        Assert.EndsWith("but its certificate expires within 36500 days", good.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Checks_StatusFilterAndJson_ShowRecordedResults()
     {
         await using var setup = await SetupAsync();

@@ -107,6 +107,17 @@ public sealed class CheckEndToEndTests(ITestOutputHelper output)
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("DelegationChecks__DomainTimeoutSeconds", "10", "DelegationChecks__DomainTimeoutSeconds '10' is invalid: it must be at least --timeout (30 s), since one request may take that long, and at most 3600 seconds.")]
+    [InlineData("DelegationChecks__SlowDocumentSeconds", "0", "Setting DelegationChecks__SlowDocumentSeconds '0' is invalid: it must be above 0.")]
+    public async Task Check_InvalidCheckSetting_ExitsWithUsageNamingIt(string setting, string value, string expected)
+    {
+        var (exitCode, _, stderr) = await DelegationProcess.RunAsync(["check", "a.test"], new Dictionary<string, string> { [setting] = value });
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(expected, stderr.Trim());
+    }
+
     [Fact]
     public async Task Check_ViaServeOverHttp_FetchesWithTheDomainAsHostThenChecksTheHomeserverAsUsual()
     {

@@ -1,17 +1,21 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Delegation.Checks;
 using Delegation.Cli.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Delegation.Cli.Check;
 
-/// <summary>The network options of <c>delegation check</c>, turned into <see cref="CheckSettings"/> with clear errors.</summary>
-internal sealed class CheckOptions
+/// <summary>
+/// The flags of <c>delegation check</c>, read into the engine's <see cref="CheckSettings"/>: those the function app has
+/// as settings are laid over the environment's <c>DelegationChecks__*</c>, the operator's own (pins, DNS server, origin,
+/// extra trust) are set directly. Each flag is checked first, so its line names the flag.
+/// </summary>
+internal sealed class CheckFlags
 {
     public Option<string[]> Resolve { get; } = new("--resolve")
     {
@@ -28,7 +32,7 @@ internal sealed class CheckOptions
 
     public Option<string[]> CaCert { get; } = new("--ca-cert") { Description = "Also trust the certificate authorities in this PEM file. Repeatable." };
 
-    public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for each connection, DNS answer and response (default 30, as gomatrixserverlib).", DefaultValueFactory = _ => CheckSettings.DefaultTimeout.TotalSeconds };
+    public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for each connection, DNS answer and response: the request timeout the report names (default 30, as gomatrixserverlib).", DefaultValueFactory = _ => CheckSettings.DefaultRequestTimeoutSeconds };
 
     public Option<double?> DomainTimeout { get; } = new("--domain-timeout")
     {
@@ -51,12 +55,17 @@ internal sealed class CheckOptions
         command.Options.Add(DomainTimeout);
     }
 
-    public CheckSettings Read(ParseResult parseResult)
+    /// <summary>
+    /// This command's part of the invocation's service provider: the settings from the flags and the check engine
+    /// (<see cref="ChecksServiceCollectionExtensions.AddDelegationChecks"/>). <paramref name="concurrency"/> is given with
+    /// --all; <paramref name="environment"/> holds the settings the flags are laid over.
+    /// </summary>
+    public CommandServices Read(ParseResult parseResult, IConfiguration environment, int? concurrency)
     {
         var timeout = parseResult.GetValue(Timeout);
-        if (!(timeout > 0 && timeout <= 600))
+        if (!CheckSettings.IsRequestTimeout(timeout))
         {
-            throw new CliException(ExitCodes.Usage, $"--timeout '{timeout}' is invalid: it must be a number of seconds above 0 and at most 600.");
+            throw new CliException(ExitCodes.Usage, $"--timeout '{timeout}' is invalid: it must be a number of seconds above 0 and at most {CheckSettings.MaxRequestTimeoutSeconds}.");
         }
 
         var pins = new List<ResolvePin>();
@@ -65,48 +74,50 @@ internal sealed class CheckOptions
             pins.Add(ResolvePin.TryParse(text, out var pin) ? pin : throw new CliException(ExitCodes.Usage, $"--resolve '{text}' is invalid: it {ResolvePin.Rule}."));
         }
 
-        var watch = ReadWatchSettings(parseResult);
-        var deadline = parseResult.GetValue(DomainTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : watch.DomainDeadline;
-        if (!(deadline.TotalSeconds >= timeout && deadline.TotalSeconds <= ChecksServiceCollectionExtensions.MaxDomainTimeoutSeconds))
+        var settings = new Dictionary<string, string?> { [Key(nameof(CheckSettings.RequestTimeoutSeconds))] = Text(timeout) };
+        var domainTimeout = parseResult.GetValue(DomainTimeout);
+        var deadline = domainTimeout ?? (double.TryParse(environment[Key(nameof(CheckSettings.DomainTimeoutSeconds))], CultureInfo.InvariantCulture, out var seconds) ? seconds : CheckSettings.DefaultDomainTimeoutSeconds);
+        if (!CheckSettings.IsDomainTimeout(deadline, timeout))
         {
-            var source = parseResult.GetValue(DomainTimeout) is null ? "DelegationChecks__DomainTimeoutSeconds" : "--domain-timeout";
-            throw new CliException(ExitCodes.Usage, $"{source} '{deadline.TotalSeconds}' is invalid: it must be at least --timeout ({timeout} s), since one request may take that long, and at most {ChecksServiceCollectionExtensions.MaxDomainTimeoutSeconds} seconds.");
+            var source = domainTimeout is null ? $"{CheckSettings.SectionName}__{nameof(CheckSettings.DomainTimeoutSeconds)}" : "--domain-timeout";
+            throw new CliException(ExitCodes.Usage, $"{source} '{deadline}' is invalid: it must be at least --timeout ({timeout} s), since one request may take that long, and at most {CheckSettings.MaxDomainTimeoutSeconds} seconds.");
         }
 
-        return watch with
+        if (domainTimeout is not null)
         {
-            Timeout = TimeSpan.FromSeconds(timeout),
-            DomainDeadline = deadline,
-            Pins = pins,
-            DnsServer = ReadDns(parseResult.GetValue(Dns)),
-            Via = ReadVia(parseResult.GetValue(Via)),
-            ExtraCertificateAuthorities = ReadAuthorities(parseResult.GetValue(CaCert) ?? []),
-        };
-    }
+            settings[Key(nameof(CheckSettings.DomainTimeoutSeconds))] = Text(deadline);
+        }
 
-    /// <summary>
-    /// The settings the function app's checks use, bound the same way (<see cref="DelegationChecksOptions"/> from the
-    /// environment), with this command's flags laid over them as configuration.
-    /// </summary>
-    private CheckSettings ReadWatchSettings(ParseResult parseResult)
-    {
-        var flags = new Dictionary<string, string?>();
+        if (concurrency is { } limit)
+        {
+            settings[Key(nameof(CheckSettings.Concurrency))] = CheckSettings.IsConcurrency(limit)
+                ? limit.ToString(CultureInfo.InvariantCulture)
+                : throw new CliException(ExitCodes.Usage, $"--concurrency '{limit}' is invalid: it must be from 1 to {CheckSettings.MaxConcurrency}.");
+        }
+
         if (parseResult.GetValue(AllowPrivateAddresses))
         {
-            flags[$"{DelegationChecksOptions.SectionName}:{nameof(DelegationChecksOptions.AllowPrivateAddresses)}"] = "true";
+            settings[Key(nameof(CheckSettings.AllowPrivateAddresses))] = "true";
         }
 
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(flags).Build();
-        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddDelegationChecks().BuildServiceProvider();
-        try
-        {
-            return services.GetRequiredService<IOptions<DelegationChecksOptions>>().Value.ToSettings();
-        }
-        catch (OptionsValidationException ex)
-        {
-            throw new CliException(ExitCodes.Usage, string.Join(" ", ex.Failures));
-        }
+        var dns = ReadDns(parseResult.GetValue(Dns));
+        var via = ReadVia(parseResult.GetValue(Via));
+        var authorities = ReadAuthorities(parseResult.GetValue(CaCert) ?? []);
+        return new CommandServices(settings, services => services
+            .AddLogging()
+            .AddDelegationChecks()
+            .Configure<CheckSettings>(check =>
+            {
+                check.Pins = pins;
+                check.DnsServer = dns;
+                check.Via = via;
+                check.ExtraCertificateAuthorities = authorities;
+            }));
     }
+
+    private static string Key(string setting) => $"{CheckSettings.SectionName}:{setting}";
+
+    private static string Text(double seconds) => seconds.ToString(CultureInfo.InvariantCulture);
 
     private static ViaOrigin? ReadVia(string? text) =>
         text is null ? null

@@ -7,16 +7,16 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Delegation.Tests.Serving;
 
-public sealed class FrontDoorHostTests
+public sealed class RequestedHostTests
 {
     private const string OurId = "8c8a3f1e-0000-4000-8000-000000000001";
     private const string OurSecondId = "8c8a3f1e-0000-4000-8000-000000000002";
 
     private readonly FakeTimeProvider _time = new();
-    private readonly FakeLogger<FrontDoorHost> _logger = new();
+    private readonly FakeLogger<RequestedHost> _logger = new();
 
     [Fact]
-    public void SelectHost_OurFrontDoorWithDelegationHost_TakesItOverForwardedHostAndHost()
+    public void Select_OurFrontDoorWithDelegationHost_TakesItOverForwardedHostAndHost()
     {
         var headers = Headers(("X-Azure-FDID", OurId), ("X-Delegation-Host", "example.com"), ("X-Forwarded-Host", "func-x.azurewebsites.net"));
 
@@ -24,7 +24,7 @@ public sealed class FrontDoorHostTests
     }
 
     [Fact]
-    public void SelectHost_OurFrontDoorWithoutDelegationHost_FallsBackToForwardedHost()
+    public void Select_OurFrontDoorWithoutDelegationHost_FallsBackToForwardedHost()
     {
         var headers = Headers(("X-Azure-FDID", OurId), ("X-Forwarded-Host", "example.com, other.example"));
 
@@ -32,7 +32,7 @@ public sealed class FrontDoorHostTests
     }
 
     [Fact]
-    public void SelectHost_AnyIdOfTheList_IsOurFrontDoor()
+    public void Select_AnyIdOfTheList_IsOurFrontDoor()
     {
         var headers = Headers(("X-Azure-FDID", OurSecondId.ToUpperInvariant()), ("X-Delegation-Host", "example.com"));
 
@@ -43,7 +43,7 @@ public sealed class FrontDoorHostTests
     [InlineData(null)]
     [InlineData("someone-elses-front-door")]
     [InlineData("")]
-    public void SelectHost_WithoutOurFrontDoorId_IgnoresBothHeaders(string? frontDoorId)
+    public void Select_WithoutOurFrontDoorId_IgnoresBothHeaders(string? frontDoorId)
     {
         var headers = Headers(("X-Delegation-Host", "example.com"), ("X-Forwarded-Host", "example.com"));
         if (frontDoorId is not null)
@@ -55,7 +55,7 @@ public sealed class FrontDoorHostTests
     }
 
     [Fact]
-    public void SelectHost_NoFrontDoorConfigured_UsesHostEvenWithHeaders()
+    public void Select_NoFrontDoorConfigured_UsesHostEvenWithHeaders()
     {
         var headers = Headers(("X-Azure-FDID", OurId), ("X-Delegation-Host", "example.com"));
 
@@ -63,18 +63,18 @@ public sealed class FrontDoorHostTests
     }
 
     [Fact]
-    public void SelectHost_OurFrontDoorWithNeitherHeader_UsesHostAndWarnsOncePerCacheLifetime()
+    public void Select_OurFrontDoorWithNeitherHeader_UsesHostAndWarnsOncePerCacheLifetime()
     {
-        var frontDoor = Create(OurId);
+        var requestedHost = Create(OurId);
         var headers = Headers(("X-Azure-FDID", OurId));
 
-        var first = frontDoor.SelectHost(headers).ToString();
-        frontDoor.SelectHost(headers);
+        var first = requestedHost.Select(headers).ToString();
+        requestedHost.Select(headers);
         _time.Advance(TimeSpan.FromSeconds(59));
-        frontDoor.SelectHost(headers);
+        requestedHost.Select(headers);
         var warningsWithinOneLifetime = _logger.Collector.Count;
         _time.Advance(TimeSpan.FromSeconds(2));
-        frontDoor.SelectHost(headers);
+        requestedHost.Select(headers);
         var warnings = _logger.Collector.GetSnapshot();
 
         Assert.Equal("func-x.azurewebsites.net", first);
@@ -84,9 +84,9 @@ public sealed class FrontDoorHostTests
         Assert.Contains("X-Delegation-Host", warnings[0].Message, StringComparison.Ordinal);
     }
 
-    private string Select(IHeaderDictionary headers, string? frontDoorIds = OurId) => Create(frontDoorIds).SelectHost(headers).ToString();
+    private string Select(IHeaderDictionary headers, string? frontDoorIds = OurId) => Create(frontDoorIds).Select(headers).ToString();
 
-    private FrontDoorHost Create(string? frontDoorIds) =>
+    private RequestedHost Create(string? frontDoorIds) =>
         new(Options.Create(new ServingOptions { FrontDoorId = frontDoorIds, CacheSeconds = 60 }), _time, _logger);
 
     private static IHeaderDictionary Headers(params (string Name, string Value)[] headers)

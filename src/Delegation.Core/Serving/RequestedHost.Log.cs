@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Delegation.Serving;
 
-public sealed partial class FrontDoorHost
+public sealed partial class RequestedHost
 {
     private static partial class Log
     {

@@ -1,7 +1,7 @@
 namespace Delegation.Checks;
 
-/// <summary>A fetch with its redirects: every response seen, the last one, and why it is unusable when it is.</summary>
-internal sealed record WellKnownFetch(IReadOnlyList<ProbeResponse> Responses, string? Error)
+/// <summary>One GET and the redirects it followed: every response seen, the last one, and why it is unusable when it is.</summary>
+internal sealed record RedirectChain(IReadOnlyList<ProbeResponse> Responses, string? Error)
 {
     /// <summary>From the first request to the last byte of the last response, redirects included.</summary>
     public TimeSpan Elapsed { get; init; }

@@ -16,7 +16,7 @@ namespace Delegation.Serving;
 /// <c>X-Forwarded-Host</c> to the host's own <c>Host</c>, the app's <c>*.azurewebsites.net</c> name. The worker's
 /// forwarded-headers middleware then makes that <c>Request.Host</c>. Headers of other names pass through unchanged.
 /// </remarks>
-public sealed partial class FrontDoorHost
+public sealed partial class RequestedHost
 {
     public const string FrontDoorIdHeader = "X-Azure-FDID";
     public const string DelegationHostHeader = "X-Delegation-Host";
@@ -24,11 +24,11 @@ public sealed partial class FrontDoorHost
 
     private readonly string[] _frontDoorIds;
     private readonly TimeProvider _time;
-    private readonly ILogger<FrontDoorHost> _logger;
+    private readonly ILogger<RequestedHost> _logger;
     private readonly TimeSpan _missingHeaderLogInterval;
     private long _nextMissingHeaderLog;
 
-    public FrontDoorHost(IOptions<ServingOptions> options, TimeProvider time, ILogger<FrontDoorHost> logger)
+    public RequestedHost(IOptions<ServingOptions> options, TimeProvider time, ILogger<RequestedHost> logger)
     {
         _frontDoorIds = ServingOptions.ParseFrontDoorIds(options.Value.FrontDoorId);
         _time = time;
@@ -37,7 +37,7 @@ public sealed partial class FrontDoorHost
     }
 
     /// <summary>The raw host value to normalise; headers only our Front Door may set are trusted only with its ID.</summary>
-    public ReadOnlySpan<char> SelectHost(IHeaderDictionary headers)
+    public ReadOnlySpan<char> Select(IHeaderDictionary headers)
     {
         if (_frontDoorIds.Length == 0 || !IsOurFrontDoor(headers[FrontDoorIdHeader].ToString()))
         {
