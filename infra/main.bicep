@@ -377,6 +377,7 @@ module functionApp 'modules/function-app.bicep' = {
     tableName: tableName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     frontDoorIds: [for shard in range(0, shardCount): frontDoors[shard].properties.frontDoorId]
+    healthProbed: hasSecondaryRegion
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyInstances: alwaysReadyInstances
@@ -412,6 +413,7 @@ module secondaryFunctionApp 'modules/function-app.bicep' = if (hasSecondaryRegio
     tableName: tableName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     frontDoorIds: [for shard in range(0, shardCount): frontDoors[shard].properties.frontDoorId]
+    healthProbed: hasSecondaryRegion
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyInstances: alwaysReadyInstances

@@ -62,6 +62,8 @@ resource endpoint 'Microsoft.Cdn/profiles/afdEndpoints@2024-02-01' = {
 // learns that one region's app stopped answering. Every edge location probes every origin, about twice a minute per
 // location at a 30 s interval, less where an edge location sees no traffic (learn.microsoft.com/azure/frontdoor/
 // health-probes); HEAD is the default method and the one Learn recommends for load and cost. A probe passes on 200 only.
+// Learn does not say that probes carry X-Azure-FDID, so the apps' access restriction admits them by X-FD-HealthProbe
+// too (modules/function-app.bicep), and the app answers such a request only at the probe path (docs/reference.md).
 resource originGroup 'Microsoft.Cdn/profiles/originGroups@2024-02-01' = {
   parent: profile
   name: 'function-app'

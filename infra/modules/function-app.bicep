@@ -39,6 +39,9 @@ param applicationInsightsConnectionString string
 @description('The Front Door profile IDs (FDIDs), one per shard, of which requests must carry one in X-Azure-FDID; empty for a deployment without Front Door, which then admits everyone.')
 param frontDoorIds string[]
 
+@description('True when Front Door probes the app (two regions): its health probes are admitted by X-FD-HealthProbe as well, since Learn does not say that they carry X-Azure-FDID.')
+param healthProbed bool = false
+
 @description('Name of the Application Insights component.')
 param applicationInsightsName string
 
@@ -71,6 +74,46 @@ param checksTableName string
 
 @description('Whether this app runs the scheduled checks; a second region\'s app does not, so each domain is checked once per run.')
 param runsScheduledChecks bool
+
+// One rule per profile (a rule's x-azure-fdid takes up to 8 values; one each keeps the rule named after its shard).
+var frontDoorRules = [
+  for (id, shard) in frontDoorIds: {
+    name: shard == 0 ? 'AllowFrontDoor' : 'AllowFrontDoor${shard}'
+    description: 'Front Door profile of shard ${shard} reaches the app.'
+    action: 'Allow'
+    priority: 100 + shard
+    tag: 'ServiceTag'
+    ipAddress: 'AzureFrontDoor.Backend'
+    headers: {
+      'x-azure-fdid': [
+        id
+      ]
+    }
+  }
+]
+
+// Front Door's health probes carry X-FD-HealthProbe: 1; Learn does not say that they carry X-Azure-FDID
+// (learn.microsoft.com/azure/frontdoor/health-probes names only their User-Agent). Front Door removes X-FD-* headers
+// that clients send (learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol), so this admits probes only,
+// of any profile; the app answers such a request only at /healthz unless it carries one of our IDs
+// (RequestedHost.IsOtherProfilesProbe; docs/reference.md, "Routes").
+var healthProbeRules = healthProbed && !empty(frontDoorIds)
+  ? [
+      {
+        name: 'AllowFrontDoorHealthProbe'
+        description: 'Front Door health probes reach the app; it answers them only at /healthz.'
+        action: 'Allow'
+        priority: 200
+        tag: 'ServiceTag'
+        ipAddress: 'AzureFrontDoor.Backend'
+        headers: {
+          'x-fd-healthprobe': [
+            '1'
+          ]
+        }
+      }
+    ]
+  : []
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -143,22 +186,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       http20Enabled: true
       // Without Front Door the app's own host name serves path mode to everyone.
       ipSecurityRestrictionsDefaultAction: empty(frontDoorIds) ? 'Allow' : 'Deny'
-      // One rule per profile (a rule's x-azure-fdid takes up to 8 values; one each keeps the rule named after its shard).
-      ipSecurityRestrictions: [
-        for (id, shard) in frontDoorIds: {
-          name: shard == 0 ? 'AllowFrontDoor' : 'AllowFrontDoor${shard}'
-          description: 'Front Door profile of shard ${shard} reaches the app.'
-          action: 'Allow'
-          priority: 100 + shard
-          tag: 'ServiceTag'
-          ipAddress: 'AzureFrontDoor.Backend'
-          headers: {
-            'x-azure-fdid': [
-              id
-            ]
-          }
-        }
-      ]
+      ipSecurityRestrictions: concat(frontDoorRules, healthProbeRules)
       // Publishing goes to the deployment (SCM) site with an Entra token; it keeps its own, open rules.
       scmIpSecurityRestrictionsUseMain: false
       scmIpSecurityRestrictionsDefaultAction: 'Allow'

@@ -15,6 +15,7 @@ internal static class EventIds
     public const int SecondaryAnswered = 5;
     public const int MissingOnSecondary = 6;
     public const int PrimaryAnswersAgain = 7;
+    public const int PrimarySkipped = 8;
     public const int MissingHostHeader = 10;
 
     // Checks: one domain's check in a run (CheckRunner).

@@ -17,6 +17,7 @@ internal static class StorageErrorLine
                 ? " Check the endpoint and the network."
                 : " Check the endpoint and the network; for the local quick start, start Azurite.",
             StorageFailureKind.Throttled or StorageFailureKind.ServerError => " Try again in a minute.",
+            StorageFailureKind.Unreadable => " Check the endpoint: something other than the Table service (a proxy, a captive portal) may answer there.",
             StorageFailureKind.TableNotFound => $" Check --table ('{storage.TableName}'); create the table with the Bicep template or run 'delegation set' once.",
             _ => string.Empty,
         };

@@ -49,6 +49,7 @@ public sealed class DelegationMetrics
         RequestOutcome.Redirect => "redirect",
         RequestOutcome.Unavailable => "unavailable",
         RequestOutcome.MethodNotAllowed => "method_not_allowed",
+        RequestOutcome.Forbidden => "forbidden",
         _ => "preflight",
     };
 }

@@ -9,9 +9,6 @@ public sealed partial class DelegationResolver
         [LoggerMessage(EventId = EventIds.InvalidRow, Level = LogLevel.Warning, Message = "Delegation row for {Domain} is invalid and its invalid documents are not served: {Problems}")]
         public static partial void InvalidRow(ILogger logger, string domain, string problems);
 
-        [LoggerMessage(EventId = EventIds.StorageReadFailed, Level = LogLevel.Error, Message = "Reading the delegation row for {Domain} failed: {Failure} ({Endpoint} endpoint)")]
-        public static partial void StorageFailed(ILogger logger, string domain, string failure, string endpoint, Exception exception);
-
         [LoggerMessage(EventId = EventIds.ServingStaleAnswer, Level = LogLevel.Warning, Message = "Serving the cached answer for {Domain} because no fresh answer can be loaded")]
         public static partial void ServingStale(ILogger logger, string domain);
 
@@ -26,5 +23,8 @@ public sealed partial class DelegationResolver
 
         [LoggerMessage(EventId = EventIds.PrimaryAnswersAgain, Level = LogLevel.Information, Message = "The primary endpoint answers again (read of {Domain}); the secondary is no longer used")]
         public static partial void PrimaryAnswersAgain(ILogger logger, string domain);
+
+        [LoggerMessage(EventId = EventIds.PrimarySkipped, Level = LogLevel.Warning, Message = "The primary endpoint failed (read of {Domain}); reads go to the secondary endpoint for {Seconds:0.#} s, then one read tries the primary again")]
+        public static partial void PrimarySkipped(ILogger logger, string domain, double seconds);
     }
 }

@@ -10,41 +10,35 @@ namespace Delegation.Serving;
 /// <summary>
 /// Finds a domain's documents: exact row, then the one-level wildcard row, through a bounded per-process cache with
 /// positive and negative lifetimes and stale-if-error. When the primary endpoint fails, the read-access geo-redundant
-/// secondary (if configured) answers before the stale copy or a 503. At most one table read per key is in flight, and
-/// at most <see cref="ServingOptions.MaxConcurrentReads"/> in all.
+/// secondary (if configured) answers before the stale copy or a 503, and is read first for a short while after
+/// (<see cref="PrimaryCircuit"/>). At most one table read per key is in flight, and at most
+/// <see cref="ServingOptions.MaxConcurrentReads"/> per endpoint.
 /// </summary>
 public sealed partial class DelegationResolver : IDisposable
 {
-    private readonly IDelegationStore _store;
-    private readonly IDelegationStore? _secondary;
-    private readonly TimeProvider _time;
+    private readonly TableEndpoint _primary;
+    private readonly TableEndpoint? _secondary;
+    private readonly PrimaryCircuit _circuit;
     private readonly ILogger<DelegationResolver> _logger;
-    private readonly DelegationMetrics _metrics;
     private readonly DomainCache _cache;
     private readonly ConcurrentDictionary<string, Task<CacheEntry?>> _loads = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _reads;
-    private readonly TimeSpan _storageTimeout;
 
-    // 1 after the secondary answered, until the primary answers again (which is logged once).
-    private int _secondaryAnswered;
-
+    /// <param name="random">Draws the window in which the primary is skipped after it failed (<see cref="PrimaryCircuit"/>).</param>
     public DelegationResolver(
         IDelegationStore store,
         IOptions<ServingOptions> options,
         TimeProvider time,
         ILogger<DelegationResolver> logger,
         DelegationMetrics metrics,
-        SecondaryDelegationStore? secondary = null)
+        SecondaryDelegationStore? secondary = null,
+        Random? random = null)
     {
         var serving = options.Value;
-        _store = store;
-        _secondary = secondary?.Store;
-        _time = time;
+        _primary = new TableEndpoint(store, DelegationMetrics.Primary, serving, time, metrics, logger);
+        _secondary = secondary?.Store is { } secondaryStore ? new TableEndpoint(secondaryStore, DelegationMetrics.Secondary, serving, time, metrics, logger) : null;
+        _circuit = new PrimaryCircuit(time, random ?? Random.Shared);
         _logger = logger;
-        _metrics = metrics;
         _cache = new DomainCache(serving, time);
-        _reads = new SemaphoreSlim(serving.MaxConcurrentReads, serving.MaxConcurrentReads);
-        _storageTimeout = TimeSpan.FromSeconds(serving.StorageTimeoutSeconds);
     }
 
     /// <summary>Cached domains, answers and known absences together.</summary>
@@ -70,7 +64,11 @@ public sealed partial class DelegationResolver : IDisposable
         return entry is null ? Resolution.Unavailable : ToResolution(entry);
     }
 
-    public void Dispose() => _reads.Dispose();
+    public void Dispose()
+    {
+        _primary.Dispose();
+        _secondary?.Dispose();
+    }
 
     private static Resolution ToResolution(CacheEntry entry) =>
         entry.Documents is { } documents ? new Resolution(ResolutionStatus.Found, documents) : Resolution.NotFound;
@@ -115,15 +113,34 @@ public sealed partial class DelegationResolver : IDisposable
         }
     }
 
+    /// <remarks>
+    /// Once the primary has failed, within this request or (while <see cref="PrimaryCircuit"/> is open) in another, the
+    /// secondary answers the exact row and the wildcard alike: no request waits out the primary's timeout twice.
+    /// </remarks>
     private async Task<CacheEntry?> LoadAsync(string domain)
     {
-        var (failed, row) = await ReadAsync(_store, DelegationMetrics.Primary, domain);
-        if (failed)
+        if (_secondary is not null && _circuit.SkipPrimary())
         {
-            return await LoadFromSecondaryAsync(domain);
+            return await LoadFromSecondaryAsync(_secondary, domain);
         }
 
-        if (Interlocked.Exchange(ref _secondaryAnswered, 0) == 1)
+        var (failed, row) = await _primary.ReadAsync(domain);
+        if (failed)
+        {
+            if (_secondary is null)
+            {
+                return UseStale(domain);
+            }
+
+            if (_circuit.Open(out var window))
+            {
+                Log.PrimarySkipped(_logger, domain, window.TotalSeconds);
+            }
+
+            return await LoadFromSecondaryAsync(_secondary, domain);
+        }
+
+        if (_circuit.Close())
         {
             Log.PrimaryAnswersAgain(_logger, domain);
         }
@@ -143,7 +160,8 @@ public sealed partial class DelegationResolver : IDisposable
     }
 
     /// <summary>
-    /// The primary failed: the secondary's row (exact, then the wildcard) is served and cached like a primary read.
+    /// The primary failed, now or within <see cref="PrimaryCircuit"/>'s window: the secondary's row (exact, then the
+    /// wildcard) is served and cached like a primary read.
     /// </summary>
     /// <remarks>
     /// No row on the secondary is not "no delegation": the secondary holds the primary's rows only as of the account's
@@ -154,21 +172,17 @@ public sealed partial class DelegationResolver : IDisposable
     /// failure there, which keeps an entry still held near the end of its life. A domain that really has no row loses
     /// nothing: Synapse caches a 503 and a 404 alike when it holds nothing.
     /// </remarks>
-    private async Task<CacheEntry?> LoadFromSecondaryAsync(string domain)
+    private async Task<CacheEntry?> LoadFromSecondaryAsync(TableEndpoint secondary, string domain)
     {
-        if (_secondary is null)
-        {
-            return UseStale(domain);
-        }
-
-        var (failed, row) = await ReadAsync(_secondary, DelegationMetrics.Secondary, domain);
+        var (failed, row) = await secondary.ReadAsync(domain);
         if (!failed && row is null && DomainName.WildcardFor(domain) is { } wildcard)
         {
-            (failed, row) = await ReadAsync(_secondary, DelegationMetrics.Secondary, wildcard);
+            (failed, row) = await secondary.ReadAsync(wildcard);
         }
 
         if (failed)
         {
+            _circuit.SecondaryFailed();
             return UseStale(domain);
         }
 
@@ -178,7 +192,6 @@ public sealed partial class DelegationResolver : IDisposable
             return UseStale(domain);
         }
 
-        Volatile.Write(ref _secondaryAnswered, 1);
         Log.SecondaryAnswered(_logger, domain, row.Domain);
         return Cache(domain, row);
     }
@@ -192,38 +205,6 @@ public sealed partial class DelegationResolver : IDisposable
         }
 
         return _cache.Set(domain, documents);
-    }
-
-    /// <summary>One point read of one endpoint within the storage timeout; a storage failure is counted, logged and reported.</summary>
-    private async Task<(bool Failed, DelegationRow? Row)> ReadAsync(IDelegationStore store, string endpoint, string domain)
-    {
-        using var timeout = new CancellationTokenSource(_storageTimeout, _time);
-        try
-        {
-            var row = await ReadLimitedAsync(store, domain, timeout.Token);
-            _metrics.TableRead(row is null ? "not_found" : "found", endpoint);
-            return (false, row);
-        }
-        // No caller's token reaches a table read: a cancellation here is the resolver's own timeout or the SDK's.
-        catch (Exception ex) when (StorageFailure.From(ex) is { } failure)
-        {
-            _metrics.TableRead(timeout.IsCancellationRequested ? "timeout" : "error", endpoint);
-            Log.StorageFailed(_logger, domain, failure.Description, endpoint, ex);
-            return (true, null);
-        }
-    }
-
-    private async Task<DelegationRow?> ReadLimitedAsync(IDelegationStore store, string domain, CancellationToken cancellationToken)
-    {
-        await _reads.WaitAsync(cancellationToken);
-        try
-        {
-            return await store.GetAsync(domain, cancellationToken);
-        }
-        finally
-        {
-            _reads.Release();
-        }
     }
 
     /// <summary>The outage answer: the cached entry while within stale-if-error (logged), else null for a 503.</summary>

@@ -12,4 +12,7 @@ public enum RequestOutcome
     Unavailable,
     MethodNotAllowed,
     Preflight,
+
+    /// <summary>A health probe of another Front Door profile (<see cref="RequestedHost.IsOtherProfilesProbe"/>).</summary>
+    Forbidden,
 }

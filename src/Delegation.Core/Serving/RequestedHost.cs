@@ -21,6 +21,7 @@ public sealed partial class RequestedHost
     public const string FrontDoorIdHeader = "X-Azure-FDID";
     public const string DelegationHostHeader = "X-Delegation-Host";
     public const string ForwardedHostHeader = "X-Forwarded-Host";
+    public const string HealthProbeHeader = "X-FD-HealthProbe";
 
     private readonly string[] _frontDoorIds;
     private readonly TimeProvider _time;
@@ -57,6 +58,13 @@ public sealed partial class RequestedHost
         LogMissingHostHeader(headers);
         return headers.Host.ToString();
     }
+
+    /// <summary>
+    /// A Front Door health probe without one of our IDs. The access restriction admits every profile's probes (they may
+    /// lack X-Azure-FDID), so such a request may come from another customer's profile: it gets the health route only.
+    /// </summary>
+    public bool IsOtherProfilesProbe(IHeaderDictionary headers) =>
+        _frontDoorIds.Length > 0 && headers.ContainsKey(HealthProbeHeader) && !IsOurFrontDoor(headers[FrontDoorIdHeader].ToString());
 
     private bool IsOurFrontDoor(string frontDoorId)
     {

@@ -30,6 +30,8 @@ internal static class ResponseBodies
 
     public static byte[] MethodNotAllowed { get; } = Render("M_UNRECOGNIZED", "Only GET, HEAD and OPTIONS are allowed here.");
 
+    public static byte[] Forbidden { get; } = Render("M_FORBIDDEN", $"A health probe is answered at /{WellKnownRoutes.Health} only.");
+
     public static byte[] UnknownPath { get; } = Render("M_UNRECOGNIZED", "Unrecognized request.");
 
     private static byte[] ServerNotFound { get; } = Render("M_NOT_FOUND", "This domain has no server delegation (/.well-known/matrix/server).");

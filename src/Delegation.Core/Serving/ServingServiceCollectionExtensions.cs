@@ -18,6 +18,8 @@ public static class ServingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServingOptions>, ServingOptionsValidator>());
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
+        // Draws the resolver's jittered windows; a test replaces it with a Random whose NextDouble it chooses.
+        services.TryAddSingleton(Random.Shared);
         // The request path's client options: one quick retry, and the storage timeout the resolver also enforces.
         services.AddDelegationStorage(delegationsClient: sp =>
             DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ServingOptions>>().Value.StorageTimeoutSeconds)));

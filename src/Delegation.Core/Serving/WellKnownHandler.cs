@@ -54,6 +54,12 @@ public sealed partial class WellKnownHandler
         var headers = response.Headers;
         AddStandardHeaders(headers);
 
+        if (_requestedHost.IsOtherProfilesProbe(request.Headers))
+        {
+            _metrics.Request(document, RequestOutcome.Forbidden);
+            return WriteAsync(context, StatusCodes.Status403Forbidden, ResponseBodies.Forbidden, NoStore);
+        }
+
         var method = request.Method;
         if (HttpMethods.IsOptions(method))
         {

@@ -42,6 +42,8 @@ public sealed record StorageFailure(StorageFailureKind Kind, string Description)
         401 or 403 => new(StorageFailureKind.AccessDenied, $"access denied ({Status(ex)})"),
         404 when ex.ErrorCode == TableErrorCode.TableNotFound.ToString() => new(StorageFailureKind.TableNotFound, $"the table does not exist ({Status(ex)})"),
         >= 500 => new(StorageFailureKind.ServerError, $"the table service failed ({Status(ex)})"),
+        // The SDK throws with the success status when it cannot parse the body (a proxy's or a captive portal's page).
+        >= 200 and < 300 => new(StorageFailureKind.Unreadable, $"the table service's answer could not be read ({ex.Status}: {FirstLine(ex.Message)})"),
         _ => new(StorageFailureKind.Rejected, $"the table service refused the request ({Status(ex)}: {FirstLine(ex.Message)})"),
     };
 

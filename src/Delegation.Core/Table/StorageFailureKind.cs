@@ -29,4 +29,7 @@ public enum StorageFailureKind
 
     /// <summary>The service answered with another error status.</summary>
     Rejected,
+
+    /// <summary>A success status whose body the client cannot read: something other than the Table service may be answering.</summary>
+    Unreadable,
 }

@@ -36,6 +36,26 @@ public sealed class FrontDoorRequestTests(FunctionAppUnderHost app) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>
+    /// A health probe as the access restriction admits it without our ID: the health route answers, a document route
+    /// that would answer example.com's document answers 403 instead.
+    /// </summary>
+    [Theory]
+    [InlineData("HEAD", "/healthz", HttpStatusCode.OK)]
+    [InlineData("GET", "/example.com/.well-known/matrix/server", HttpStatusCode.Forbidden)]
+    public async Task Probe_WithoutOurFrontDoorId_AnswersOnlyTheHealthRoute(string method, string path, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Host = FunctionAppUnderHost.AppHostName;
+        request.Headers.UserAgent.ParseAdd("Edge Health Probe");
+        request.Headers.Add("X-FD-HealthProbe", "1");
+
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+    }
+
     [Fact]
     public async Task Get_IfNoneMatchTheETag_Answers304()
     {

@@ -4,8 +4,8 @@ namespace Delegation.Tests.FunctionsHost;
 
 /// <summary>
 /// The function app under the host's hop, started cold with the primary endpoint down and the secondary configured
-/// (<c>DelegationStorageSecondary</c>): every row answers from the secondary; with both down the outage answer; with
-/// the primary back, the primary answers.
+/// (<c>DelegationStorageSecondary</c>): every row answers from the secondary, and only the first request asks the
+/// primary; with both down the outage answer; with the primary back, the primary answers.
 /// </summary>
 public sealed class SecondaryReadThroughHostTests(ITestOutputHelper output)
 {
@@ -44,6 +44,8 @@ public sealed class SecondaryReadThroughHostTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         Assert.Equal($$"""{"m.server":"{{GeoReplicatedTable.MovedServer}}"}""", backBody);
         Assert.Equal(GeoReplicatedTable.Expected.Count, host.Logs.Count(l => l.Level == "Warning" && l.Message.Contains(" from the secondary endpoint (row ", StringComparison.Ordinal)));
+        // The first cold request found the primary down; the others went straight to the secondary.
+        Assert.Single(host.Logs, l => l.Level == "Warning" && l.Message.StartsWith("The primary endpoint failed (read of ", StringComparison.Ordinal));
         Assert.Contains(host.Logs, l => l.Level == "Information" && l.Message.StartsWith($"The primary endpoint answers again (read of {GeoReplicatedTable.Unasked})", StringComparison.Ordinal));
     }
 

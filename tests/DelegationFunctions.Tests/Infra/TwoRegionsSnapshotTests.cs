@@ -48,16 +48,21 @@ public sealed class TwoRegionsSnapshotTests(ExampleSnapshotFixture fixture) : IC
     }
 
     [Fact]
-    public async Task Snapshot_SecondaryLocation_NeitherSiteSetsAPropertyFlexRefusesAndBothAdmitOnlyTheProfiles()
+    public async Task Snapshot_SecondaryLocation_NeitherSiteSetsAPropertyFlexRefusesAndBothAdmitOnlyTheProfilesAndProbes()
     {
         var snapshot = await TwoRegions.Value;
 
         var (primary, secondary) = Sites(snapshot);
+        var rules = JsonDocument.Parse(Restrictions(primary)).RootElement.EnumerateArray().ToList();
+        var probes = Assert.Single(rules, r => r.GetProperty("headers").TryGetProperty("x-fd-healthprobe", out _));
 
         Assert.Equal(2, FlexRefusedSiteProperties.SettingsOf(snapshot).Count(s => s.Name == "minTlsVersion"));
         Assert.Empty(FlexRefusedSiteProperties.RefusedIn(snapshot));
         Assert.Equal(Restrictions(primary), Restrictions(secondary));
-        Assert.Equal(2, JsonDocument.Parse(Restrictions(primary)).RootElement.GetArrayLength());
+        Assert.Equal(3, rules.Count);
+        Assert.Equal(2, rules.Count(r => r.GetProperty("headers").TryGetProperty("x-azure-fdid", out _)));
+        Assert.Equal(["1"], probes.GetProperty("headers").GetProperty("x-fd-healthprobe").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(("Allow", "ServiceTag", "AzureFrontDoor.Backend"), (probes.GetProperty("action").GetString(), probes.GetProperty("tag").GetString(), probes.GetProperty("ipAddress").GetString()));
         Assert.All([primary, secondary], s => Assert.Equal("Deny", s.Properties().GetProperty("siteConfig").GetProperty("ipSecurityRestrictionsDefaultAction").GetString()));
         Assert.Equal(AppSettings(primary)["FrontDoorId"], AppSettings(secondary)["FrontDoorId"]);
     }
@@ -171,6 +176,8 @@ public sealed class TwoRegionsSnapshotTests(ExampleSnapshotFixture fixture) : IC
         Assert.StartsWith($"[take(reference('{account.Id()}', '2023-05-01').secondaryEndpoints.table", AppSettings(site)["DelegationStorageSecondary__tableServiceUri"], StringComparison.Ordinal);
         Assert.Equal("false", AppSettings(site)["AzureWebJobs.CheckDelegations.Disabled"]);
         Assert.All(groups, g => Assert.Equal(JsonValueKind.Null, g.Properties().GetProperty("healthProbeSettings").ValueKind));
+        Assert.DoesNotContain("x-fd-healthprobe", Restrictions(site), StringComparison.Ordinal);
+        Assert.Contains("x-azure-fdid", Restrictions(site), StringComparison.Ordinal);
         Assert.Equal(groups.Count, snapshot.OfType("Microsoft.Cdn/profiles/originGroups/origins").Count);
         Assert.Equal(string.Empty, snapshot.Output("secondaryFunctionAppName"));
     }

@@ -2,7 +2,10 @@ using System.Net;
 
 namespace Delegation.Tests.Serving;
 
-/// <summary>The health route in <c>delegation serve</c>: up means 200, whatever the table does, and it reads no row.</summary>
+/// <summary>
+/// The health route in <c>delegation serve</c>: up means 200, whatever the table does, and it reads no row; a probe of
+/// another Front Door profile gets nothing else.
+/// </summary>
 public sealed class HealthEndpointTests
 {
     [Fact]
@@ -33,6 +36,38 @@ public sealed class HealthEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>
+    /// The access restriction admits every Front Door profile's probes: one without our ID gets the health route, and
+    /// on a document route a 403 before any table read (with storage unreachable, a read would answer 503).
+    /// </summary>
+    [Theory]
+    [InlineData("/healthz", null, HttpStatusCode.OK)]
+    [InlineData("/.well-known/matrix/server", null, HttpStatusCode.Forbidden)]
+    [InlineData("/example.com/.well-known/matrix/client", "someone-elses-front-door", HttpStatusCode.Forbidden)]
+    [InlineData("/.well-known/matrix/server", ServedTable.FrontDoorId, HttpStatusCode.ServiceUnavailable)]
+    public async Task Probe_OtherThanOurFrontDoors_AnswersOnlyTheHealthRoute(string path, string? frontDoorId, HttpStatusCode expected)
+    {
+        await using var host = await ServingHost.StartWithUnreachableStorageAsync(ServedTable.Settings);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = "example.com";
+        request.Headers.Add("X-FD-HealthProbe", "1");
+        if (frontDoorId is not null)
+        {
+            request.Headers.Add("X-Azure-FDID", frontDoorId);
+        }
+
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Forbidden)
+        {
+            Assert.Equal("""{"errcode":"M_FORBIDDEN","error":"A health probe is answered at /healthz only."}""", body);
+            Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+            Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+        }
     }
 
     [Theory]

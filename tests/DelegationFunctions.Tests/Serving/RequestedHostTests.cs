@@ -84,6 +84,28 @@ public sealed class RequestedHostTests
         Assert.Contains("X-Delegation-Host", warnings[0].Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(OurId, null, true)]
+    [InlineData(OurId, "someone-elses-front-door", true)]
+    [InlineData(OurId, OurId, false)]
+    [InlineData(null, null, false)]
+    public void IsOtherProfilesProbe_ProbeHeader_TrueUnlessItCarriesOurIdOrNoFrontDoorIsConfigured(string? configured, string? frontDoorId, bool expected)
+    {
+        var headers = Headers(("X-FD-HealthProbe", "1"));
+        if (frontDoorId is not null)
+        {
+            headers["X-Azure-FDID"] = frontDoorId;
+        }
+
+        Assert.Equal(expected, Create(configured).IsOtherProfilesProbe(headers));
+    }
+
+    [Fact]
+    public void IsOtherProfilesProbe_NoProbeHeader_False()
+    {
+        Assert.False(Create(OurId).IsOtherProfilesProbe(Headers(("X-Azure-FDID", "someone-elses-front-door"))));
+    }
+
     private string Select(IHeaderDictionary headers, string? frontDoorIds = OurId) => Create(frontDoorIds).Select(headers).ToString();
 
     private RequestedHost Create(string? frontDoorIds) =>

@@ -14,7 +14,7 @@ namespace Delegation.Tests.Support;
 /// <c>delegation serve</c> in this process, on a port of the loopback address that the system picks: the app the
 /// command runs, with the given storage, settings (<c>Delegation:*</c>, <c>FrontDoorId</c>, the secondary endpoint
 /// under <see cref="DelegationStorageOptions.SecondaryConnectionStringKey"/>), and where a test needs one a TLS
-/// certificate, a store wrapper or a time provider of its own. For the real tool as a child process, see
+/// certificate, a store wrapper, a time provider or a table transport (<see cref="FaultTransport"/>) of its own. For the real tool as a child process, see
 /// <see cref="DelegationProcess.StartServeAsync"/>.
 /// </summary>
 internal sealed class ServingHost : IAsyncDisposable
@@ -49,19 +49,22 @@ internal sealed class ServingHost : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         Func<IDelegationStore, IDelegationStore>? wrapStore = null,
         TimeProvider? time = null,
-        X509Certificate2? certificate = null) =>
-        StartAsync(new DelegationStorageOptions { ConnectionString = connectionString, TableName = table }, settings, wrapStore, time, certificate);
+        X509Certificate2? certificate = null,
+        FaultTransport? transport = null) =>
+        StartAsync(new DelegationStorageOptions { ConnectionString = connectionString, TableName = table }, settings, wrapStore, time, certificate, transport);
 
     public static async Task<ServingHost> StartAsync(
         DelegationStorageOptions storage,
         IReadOnlyDictionary<string, string?>? settings = null,
         Func<IDelegationStore, IDelegationStore>? wrapStore = null,
         TimeProvider? time = null,
-        X509Certificate2? certificate = null)
+        X509Certificate2? certificate = null,
+        FaultTransport? transport = null)
     {
         var builder = ServeCommand.CreateBuilder(certificate is null ? "http://127.0.0.1:0" : "https://127.0.0.1:0", storage, settings, certificate);
         builder.Logging.ClearProviders();
         builder.Logging.AddFakeLogging();
+        transport?.UseIn(builder.Services);
         if (wrapStore is not null)
         {
             var client = DelegationTableClientFactory.Create(storage, storage.TableName, DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(5)), () => throw new InvalidOperationException("A wrapped store is made for a connection string only."));

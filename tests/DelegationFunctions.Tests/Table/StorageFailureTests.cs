@@ -4,25 +4,21 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Data.Tables.Models;
 using Azure.Identity;
+using Delegation.Serving;
 using Delegation.Table;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Delegation.Tests.Table;
 
-/// <summary>The one judgement of "table storage failed", per shape, and with the exceptions real sockets make the SDK throw.</summary>
+/// <summary>
+/// The one judgement of "table storage failed", per shape: the Table service's answers through the client's transport,
+/// the exceptions real sockets make the SDK throw, and the credential's and our own code's exceptions.
+/// </summary>
 public sealed class StorageFailureTests
 {
     [Theory]
-    [InlineData("status 0", StorageFailureKind.Unreachable)]
-    [InlineData("408", StorageFailureKind.Timeout)]
-    [InlineData("429", StorageFailureKind.Throttled)]
-    [InlineData("500", StorageFailureKind.ServerError)]
-    [InlineData("503 ServerBusy", StorageFailureKind.ServerError)]
-    [InlineData("401", StorageFailureKind.AccessDenied)]
-    [InlineData("403 AuthorizationPermissionMismatch", StorageFailureKind.AccessDenied)]
-    [InlineData("404 TableNotFound", StorageFailureKind.TableNotFound)]
     [InlineData("404 ResourceNotFound", StorageFailureKind.Rejected)]
-    [InlineData("400 OutOfRangeInput", StorageFailureKind.Rejected)]
-    [InlineData("every retry refused", StorageFailureKind.Unreachable)]
     [InlineData("HttpRequestException", StorageFailureKind.Unreachable)]
     [InlineData("SocketException", StorageFailureKind.Unreachable)]
     [InlineData("IOException from a socket", StorageFailureKind.Unreachable)]
@@ -61,12 +57,46 @@ public sealed class StorageFailureTests
         Assert.Equal(StorageFailureKind.Timeout, StorageFailure.From(new TaskCanceledException("the SDK's timeout (test)"), CancellationToken.None)?.Kind);
     }
 
-    [Fact]
-    public void From_TableNotFound_NamesTheSdkErrorCode()
+    /// <summary>
+    /// What the serving path's client (its retry policy and network timeout) throws for each answer of the Table service,
+    /// through the store the composition root builds: only the transport is the test's.
+    /// </summary>
+    [Theory]
+    [InlineData("500 InternalError", StorageFailureKind.ServerError, "the table service failed (500 InternalError)", 2)]
+    [InlineData("503 ServerBusy with Retry-After", StorageFailureKind.ServerError, "the table service failed (503 ServerBusy)", 2)]
+    [InlineData("429 TooManyRequests", StorageFailureKind.Throttled, "the table service is throttling requests (429 TooManyRequests)", 2)]
+    [InlineData("408 OperationTimedOut", StorageFailureKind.Timeout, "the table service did not answer in time (408 OperationTimedOut)", 2)]
+    [InlineData("401 InvalidAuthenticationInfo", StorageFailureKind.AccessDenied, "access denied (401 InvalidAuthenticationInfo)", 1)]
+    [InlineData("403 AuthorizationPermissionMismatch", StorageFailureKind.AccessDenied, "access denied (403 AuthorizationPermissionMismatch)", 1)]
+    [InlineData("404 TableNotFound", StorageFailureKind.TableNotFound, "the table does not exist (404 TableNotFound)", 1)]
+    [InlineData("400 OutOfRangeInput", StorageFailureKind.Rejected, "the table service refused the request (400 OutOfRangeInput: ", 1)]
+    [InlineData("200 with a page that is not JSON", StorageFailureKind.Unreadable, "the table service's answer could not be read (200: ", 1)]
+    [InlineData("200 with JSON cut short", StorageFailureKind.Unreadable, "the table service's answer could not be read (200: ", 1)]
+    [InlineData("connection refused", StorageFailureKind.Unreachable, "the table service cannot be reached (", 2)]
+    [InlineData("no answer", StorageFailureKind.Timeout, "the table service did not answer in time", 2)]
+    public async Task From_WhatTheServingClientThrows_GivesTheKindAndOneLine(string answer, StorageFailureKind kind, string description, int tries)
     {
-        var failure = StorageFailure.From(new RequestFailedException(404, "The table specified does not exist.", TableErrorCode.TableNotFound.ToString(), null), TestContext.Current.CancellationToken);
+        var transport = Answer(answer);
+        await using var services = ServingStorage(transport);
 
-        Assert.Equal("the table does not exist (404 TableNotFound)", failure?.Description);
+        var thrown = await Assert.ThrowsAnyAsync<Exception>(() => services.GetRequiredService<IDelegationStore>().GetAsync("example.com", TestContext.Current.CancellationToken));
+        var failure = StorageFailure.From(thrown, TestContext.Current.CancellationToken);
+
+        Assert.Equal(kind, failure?.Kind);
+        Assert.StartsWith(description, failure!.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', failure.Description);
+        Assert.Equal(tries, transport.Tries);
+    }
+
+    [Fact]
+    public async Task GetAsync_404WithoutTableNotFound_IsNoRowNotAFailure()
+    {
+        var transport = FaultTransport.Always(() => FaultTransport.Error(HttpStatusCode.NotFound, TableErrorCode.ResourceNotFound.ToString()));
+        await using var services = ServingStorage(transport);
+
+        var row = await services.GetRequiredService<IDelegationStore>().GetAsync("example.com", TestContext.Current.CancellationToken);
+
+        Assert.Null(row);
     }
 
     [Fact]
@@ -106,6 +136,38 @@ public sealed class StorageFailureTests
         Assert.Equal(StorageFailureKind.Timeout, StorageFailure.From(thrown, TestContext.Current.CancellationToken)?.Kind);
     }
 
+    private static FaultTransport Answer(string answer) => answer switch
+    {
+        "500 InternalError" => FaultTransport.Always(() => FaultTransport.Error(HttpStatusCode.InternalServerError, "InternalError")),
+        "503 ServerBusy with Retry-After" => FaultTransport.Always(() => FaultTransport.Error(HttpStatusCode.ServiceUnavailable, "ServerBusy", ("Retry-After", "0"))),
+        "429 TooManyRequests" => FaultTransport.Always(() => FaultTransport.Error(HttpStatusCode.TooManyRequests, "TooManyRequests")),
+        "408 OperationTimedOut" => FaultTransport.Always(() => FaultTransport.Error(HttpStatusCode.RequestTimeout, "OperationTimedOut")),
+        "401 InvalidAuthenticationInfo" => FaultTransport.Always(() => FaultTransport.Error(HttpStatusCode.Unauthorized, "InvalidAuthenticationInfo")),
+        "403 AuthorizationPermissionMismatch" => FaultTransport.Always(() => FaultTransport.Error(HttpStatusCode.Forbidden, "AuthorizationPermissionMismatch")),
+        "404 TableNotFound" => FaultTransport.Always(() => FaultTransport.Error(HttpStatusCode.NotFound, TableErrorCode.TableNotFound.ToString())),
+        "400 OutOfRangeInput" => FaultTransport.Always(() => FaultTransport.Error(HttpStatusCode.BadRequest, "OutOfRangeInput")),
+        "200 with a page that is not JSON" => FaultTransport.Always(() => FaultTransport.Json(HttpStatusCode.OK, "<html><body>Sign in to the network</body></html>")),
+        "200 with JSON cut short" => FaultTransport.Always(() => FaultTransport.Json(HttpStatusCode.OK, "{\"PartitionKey\":\"example.com\",\"Ser")),
+        "connection refused" => FaultTransport.Throwing(() => new HttpRequestException("Connection refused (test)", new SocketException((int)SocketError.ConnectionRefused))),
+        "no answer" => FaultTransport.Hanging(),
+        _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, "no such answer"),
+    };
+
+    /// <summary>The serving path's storage (client options included) with the transport replaced; the endpoint is never contacted.</summary>
+    private static ServiceProvider ServingStorage(FaultTransport transport)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            [DelegationStorageOptions.ConnectionStringKey] = Azurite.ConnectionStringFor(ReservedPorts.RefusingTcp),
+            ["Delegation:StorageTimeoutSeconds"] = "0.2",
+        };
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddDelegationServing();
+        return transport.UseIn(services).BuildServiceProvider();
+    }
+
     private static TableClient Client(int port, TimeSpan networkTimeout)
     {
         var options = new TableClientOptions();
@@ -140,17 +202,7 @@ public sealed class StorageFailureTests
 
     private static Exception Shape(string shape) => shape switch
     {
-        "status 0" => new RequestFailedException(0, "Connection refused (127.0.0.1:1)", new HttpRequestException("Connection refused")),
-        "408" => new RequestFailedException(408, "Request timeout (test)"),
-        "429" => new RequestFailedException(429, "Too many requests (test)"),
-        "500" => new RequestFailedException(500, "Internal error (test)"),
-        "503 ServerBusy" => new RequestFailedException(503, "Server busy (test)", "ServerBusy", null),
-        "401" => new RequestFailedException(401, "No token (test)"),
-        "403 AuthorizationPermissionMismatch" => new RequestFailedException(403, "No role (test)", "AuthorizationPermissionMismatch", null),
-        "404 TableNotFound" => new RequestFailedException(404, "No table (test)", TableErrorCode.TableNotFound.ToString(), null),
         "404 ResourceNotFound" => new RequestFailedException(404, "No account (test)", "ResourceNotFound", null),
-        "400 OutOfRangeInput" => new RequestFailedException(400, "Bad key (test)", "OutOfRangeInput", null),
-        "every retry refused" => new AggregateException("Retry failed after 3 tries.", Enumerable.Range(0, 3).Select(_ => Shape("status 0"))),
         "HttpRequestException" => new HttpRequestException("Name or service not known (test)"),
         "SocketException" => new SocketException((int)SocketError.ConnectionRefused),
         "IOException from a socket" => new IOException("Connection reset by peer (test)", new SocketException((int)SocketError.ConnectionReset)),
@@ -162,7 +214,7 @@ public sealed class StorageFailureTests
         "KeyNotFoundException" => new KeyNotFoundException("a bug (test)"),
         "FormatException" => new FormatException("a bug (test)"),
         "IOException from a file" => new IOException("Disk full (test)"),
-        "retries with a defect among them" => new AggregateException(Shape("status 0"), new InvalidOperationException("a bug (test)")),
+        "retries with a defect among them" => new AggregateException(new RequestFailedException(0, "Connection refused (test)"), new InvalidOperationException("a bug (test)")),
         "empty AggregateException" => new AggregateException(),
         _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, "no such shape"),
     };
