@@ -24,6 +24,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public int ExitCode => _exitCode ?? _process.ExitCode;
 
+    /// <summary>Processor time the worker has used so far (all its threads, user and kernel), while it runs.</summary>
+    public TimeSpan ProcessorTime => _process.TotalProcessorTime;
+
     /// <summary>What the worker wrote to stdout and stderr, for failure messages.</summary>
     public string Output
     {

@@ -3,6 +3,7 @@ using Delegation.Serving;
 using Delegation.Table;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -15,29 +16,46 @@ public sealed class StorageWarmUpTests
     private readonly FakeLogger<StorageWarmUp> _logger = new();
 
     [Fact]
-    public async Task StartAsync_ReadStillRunning_ReturnsAndReadsTheReservedKeyOnce()
+    public async Task StartingAsync_ReadStillRunning_ReturnsAndReadsTheReservedKeyOnce()
     {
         var table = new InMemoryDelegationStore { Gate = new TaskCompletionSource() };
         var store = new CountingDelegationStore(table);
         using var warmUp = WarmUp(store);
 
-        await warmUp.StartAsync(TestContext.Current.CancellationToken);
+        await warmUp.StartingAsync(TestContext.Current.CancellationToken);
         var startedBeforeRead = !warmUp.Completion.IsCompleted;
         table.Gate.SetResult();
         await warmUp.Completion;
 
-        Assert.True(startedBeforeRead, "StartAsync waited for the table read");
+        Assert.True(startedBeforeRead, "StartingAsync waited for the table read");
         Assert.Equal([StorageWarmUp.Domain], store.ReadOrder);
         Assert.Empty(_logger.Collector.GetSnapshot());
     }
 
     [Fact]
-    public async Task StartAsync_StorageRefusesConnections_LogsOneWarningNamingTheEndpoint()
+    public async Task StartAsync_HostWithAServiceRegisteredEarlier_ReadsBeforeThatServiceHasStarted()
+    {
+        var store = new CountingDelegationStore(new InMemoryDelegationStore());
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<IDelegationStore>(store);
+        // Stands for the worker's gRPC connection and HTTP server: the host starts them before the warm-up's StartAsync.
+        builder.Services.AddHostedService(_ => new WaitingHostedService(() => store.FirstRead));
+        builder.Services.AddHostedService<StorageWarmUp>();
+        using var host = builder.Build();
+
+        await host.StartAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal([StorageWarmUp.Domain], store.ReadOrder);
+    }
+
+    [Fact]
+    public async Task StartingAsync_StorageRefusesConnections_LogsOneWarningNamingTheEndpoint()
     {
         var table = new TableServiceClient(Azurite.UnreachableConnectionString, DelegationTableClientFactory.ForServing(TimeSpan.FromSeconds(5))).GetTableClient("delegations");
         using var warmUp = WarmUp(new TableDelegationStore(table));
 
-        await warmUp.StartAsync(TestContext.Current.CancellationToken);
+        await warmUp.StartingAsync(TestContext.Current.CancellationToken);
         await warmUp.Completion;
 
         var log = Assert.Single(_logger.Collector.GetSnapshot());
@@ -48,12 +66,12 @@ public sealed class StorageWarmUpTests
     }
 
     [Fact]
-    public async Task StartAsync_ReadThrowsADefect_LogsOneLineWithTheExceptionType()
+    public async Task StartingAsync_ReadThrowsADefect_LogsOneLineWithTheExceptionType()
     {
         var store = new InMemoryDelegationStore { Failing = true, Failure = () => new InvalidOperationException("mapping broke (test)\nsecond line") };
         using var warmUp = WarmUp(store);
 
-        await warmUp.StartAsync(TestContext.Current.CancellationToken);
+        await warmUp.StartingAsync(TestContext.Current.CancellationToken);
         await warmUp.Completion;
 
         var log = Assert.Single(_logger.Collector.GetSnapshot());
@@ -65,7 +83,7 @@ public sealed class StorageWarmUpTests
     {
         var store = new InMemoryDelegationStore { Gate = new TaskCompletionSource() };
         using var warmUp = WarmUp(store);
-        await warmUp.StartAsync(TestContext.Current.CancellationToken);
+        await warmUp.StartingAsync(TestContext.Current.CancellationToken);
 
         await warmUp.StopAsync(TestContext.Current.CancellationToken);
 

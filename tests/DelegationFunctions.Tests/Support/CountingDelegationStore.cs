@@ -14,6 +14,7 @@ internal sealed class CountingDelegationStore(IDelegationStore inner) : IDelegat
     private int _inFlight;
     private int _maxInFlight;
     private int _lists;
+    private readonly TaskCompletionSource _firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int Reads => _readOrder.Count;
 
@@ -25,10 +26,14 @@ internal sealed class CountingDelegationStore(IDelegationStore inner) : IDelegat
 
     public int Lists => Volatile.Read(ref _lists);
 
+    /// <summary>Completes when the first point read reaches the store.</summary>
+    public Task FirstRead => _firstRead.Task;
+
     public async Task<DelegationRow?> GetAsync(string domain, CancellationToken cancellationToken = default)
     {
         _readOrder.Enqueue(domain);
         ReadsByKey.AddOrUpdate(domain, 1, (_, count) => count + 1);
+        _firstRead.TrySetResult();
         var inFlight = Interlocked.Increment(ref _inFlight);
         for (var max = Volatile.Read(ref _maxInFlight); inFlight > max; max = Volatile.Read(ref _maxInFlight))
         {
