@@ -41,40 +41,21 @@ internal static class Bicep
 
     /// <summary>
     /// Copies infra/ to a temporary folder, adds <paramref name="parameters"/> as test.bicepparam there (and any
-    /// <paramref name="templates"/> beside it) and evaluates it as <c>bicep snapshot</c> does, so nothing is written
-    /// into the repository. The shared compiler process makes the snapshot; when it cannot, <c>bicep snapshot</c> runs
-    /// for its exit code and the diagnostics it prints, which the failure tests assert on.
+    /// <paramref name="templates"/> beside it) and evaluates it in the shared compiler process as <c>bicep snapshot</c>
+    /// does, so nothing is written into the repository and no new bicep process starts. When it fails, the result
+    /// holds what bicep said: the diagnostics of a parameter file that does not compile, or the message of the template
+    /// check that failed.
     /// </summary>
-    public static async Task<SnapshotResult> SnapshotAsync(string parameters, params (string Name, string Text)[] templates)
-    {
-        var folder = Directory.CreateTempSubdirectory("infra-");
-        try
-        {
-            CopyFolder(InfraFolder, folder.FullName);
-            foreach (var (name, text) in templates)
-            {
-                await File.WriteAllTextAsync(Path.Combine(folder.FullName, name), text);
-            }
+    public static Task<SnapshotResult> SnapshotAsync(string parameters, params (string Name, string Text)[] templates) =>
+        WithInfraCopyAsync(parameters, templates, SnapshotInServerAsync);
 
-            var parameterFile = Path.Combine(folder.FullName, "test.bicepparam");
-            await File.WriteAllTextAsync(parameterFile, parameters);
-
-            if (await TrySnapshotAsync(parameterFile) is { } made)
-            {
-                return new SnapshotResult(new ToolResult(0, string.Empty, string.Empty), made);
-            }
-
-            var result = await RunAsync("snapshot", parameterFile, "--subscription-id", SubscriptionId, "--resource-group", ResourceGroup, "--location", Location);
-
-            var snapshotFile = Path.Combine(folder.FullName, "test.snapshot.json");
-            var snapshot = result.ExitCode == 0 && File.Exists(snapshotFile) ? JsonDocument.Parse(await File.ReadAllTextAsync(snapshotFile)) : null;
-            return new SnapshotResult(result, snapshot);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
+    /// <summary>
+    /// Runs the command line <c>bicep snapshot</c> (a new process) on the same copy as <see cref="SnapshotAsync"/>, for
+    /// the tests that show the command and the shared compiler process agree.
+    /// </summary>
+    public static Task<ToolResult> SnapshotCommandAsync(string parameters) =>
+        WithInfraCopyAsync(parameters, [], parameterFile =>
+            RunAsync("snapshot", parameterFile, "--subscription-id", SubscriptionId, "--resource-group", ResourceGroup, "--location", Location));
 
     internal static async ValueTask StopServerAsync()
     {
@@ -87,22 +68,44 @@ internal static class Bicep
     /// <summary>The example parameter file, infra/main.bicepparam, as text.</summary>
     public static string ExampleParameters() => File.ReadAllText(Path.Combine(InfraFolder, "main.bicepparam"));
 
+    private static async Task<T> WithInfraCopyAsync<T>(string parameters, (string Name, string Text)[] templates, Func<string, Task<T>> evaluate)
+    {
+        var folder = Directory.CreateTempSubdirectory("infra-");
+        try
+        {
+            CopyFolder(InfraFolder, folder.FullName);
+            foreach (var (name, text) in templates)
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder.FullName, name), text);
+            }
+
+            var parameterFile = Path.Combine(folder.FullName, "test.bicepparam");
+            await File.WriteAllTextAsync(parameterFile, parameters);
+            return await evaluate(parameterFile);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>
-    /// The snapshot as <c>bicep/getSnapshot</c> makes it (the same serializer as <c>bicep snapshot</c>); null when bicep
-    /// answers with an error: a parameter file that does not compile answers only "Compilation failed", a failed
-    /// template check its message without the command's wording.
+    /// The snapshot as <c>bicep/getSnapshot</c> makes it (the same serializer as <c>bicep snapshot</c>). bicep answers
+    /// a parameter file that does not compile only with "Compilation failed", so the file is then compiled for its
+    /// diagnostics, which <c>bicep snapshot</c> prints the same way; a failed template check answers with its message.
     /// </summary>
-    private static async Task<JsonDocument?> TrySnapshotAsync(string parameterFile)
+    private static async Task<SnapshotResult> SnapshotInServerAsync(string parameterFile)
     {
         var metadata = new JsonObject { ["subscriptionId"] = SubscriptionId, ["resourceGroup"] = ResourceGroup, ["location"] = Location };
         try
         {
             var result = await Server.Value.CallAsync("bicep/getSnapshot", new JsonObject { ["path"] = parameterFile, ["metadata"] = metadata });
-            return JsonDocument.Parse(result.GetProperty("snapshot").GetString()!);
+            return new SnapshotResult(JsonDocument.Parse(result.GetProperty("snapshot").GetString()!), null);
         }
-        catch (BicepRpcException)
+        catch (BicepRpcException ex)
         {
-            return null;
+            var compiled = await CompileAsync(parameterFile);
+            return new SnapshotResult(null, compiled.Diagnostics.Any(d => d.Level == "Error") ? compiled.Describe() : ex.Message);
         }
     }
 

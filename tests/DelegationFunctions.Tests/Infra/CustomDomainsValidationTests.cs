@@ -31,9 +31,9 @@ public sealed class CustomDomainsValidationTests
     {
         var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\nparam customDomains = {customDomains}\n");
 
-        Assert.NotEqual(0, result.Run.ExitCode);
-        Assert.Contains(expected, result.Run.AllOutput, StringComparison.Ordinal);
-        Assert.Contains("Rule: ", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.Failure, StringComparison.Ordinal);
+        Assert.Contains("Rule: ", result.Failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class CustomDomainsValidationTests
 
         var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\nparam customDomains = [ {{ name: '{name}' }}, {{ name: 'a-1.example' }} ]\n");
 
-        Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+        Assert.False(result.Failed, result.Failure);
         Assert.Equal(2, result.OfType("Microsoft.Cdn/profiles/customDomains").Count);
     }
 
@@ -53,7 +53,7 @@ public sealed class CustomDomainsValidationTests
     {
         var result = await Bicep.SnapshotAsync("using 'main.bicep'\n\nparam customDomains = [ { name: '1.2.3.example' }, { name: '10.example' } ]\n");
 
-        Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+        Assert.False(result.Failed, result.Failure);
         Assert.Equal(2, result.OfType("Microsoft.Cdn/profiles/customDomains").Count);
     }
 
@@ -64,7 +64,7 @@ public sealed class CustomDomainsValidationTests
 
         var names = result.OfType("Microsoft.Cdn/profiles/customDomains").Select(SnapshotJson.LastNameSegment).ToList();
 
-        Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+        Assert.False(result.Failed, result.Failure);
         Assert.Equal(2, names.Distinct().Count());
         Assert.All(names, n => Assert.StartsWith("a-b-example-", n, StringComparison.Ordinal));
     }

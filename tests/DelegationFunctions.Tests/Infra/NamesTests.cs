@@ -58,7 +58,7 @@ public sealed class NamesTests
 
         var result = await Bicep.SnapshotAsync(parameters, ("names-probe.bicep", Probe));
 
-        Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+        Assert.False(result.Failed, result.Failure);
         return result;
     }
 

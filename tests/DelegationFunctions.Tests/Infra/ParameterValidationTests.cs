@@ -15,9 +15,9 @@ public sealed class ParameterValidationTests
     {
         var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\n{Domains}\n{parameters}");
 
-        Assert.NotEqual(0, result.Run.ExitCode);
-        Assert.Contains(expected, result.Run.AllOutput, StringComparison.Ordinal);
-        Assert.Contains("Rule: ", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.Failure, StringComparison.Ordinal);
+        Assert.Contains("Rule: ", result.Failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -26,9 +26,39 @@ public sealed class ParameterValidationTests
         var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\n{Domains}\nparam documentSharedMaxAgeSeconds = 59\n");
 
         // The compiler refuses the parameter file itself, pointing at the line that sets it.
-        Assert.NotEqual(0, result.Run.ExitCode);
-        Assert.Contains("test.bicepparam(5,", result.Run.AllOutput, StringComparison.Ordinal);
-        Assert.Contains("the minimum allowable value is 60", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.True(result.Failed);
+        Assert.Contains("test.bicepparam(5,", result.Failure, StringComparison.Ordinal);
+        Assert.Contains("the minimum allowable value is 60", result.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SnapshotCommand_FailingTemplateCheck_PrintsTheMessageTheCompilerProcessGives()
+    {
+        var parameters = $"using 'main.bicep'\n\n{Domains}\nparam enableWaf = true\n";
+
+        var inServer = await Bicep.SnapshotAsync(parameters);
+        var command = await Bicep.SnapshotCommandAsync(parameters);
+
+        // The tests above read the shared compiler process; the command line refuses the same file with the same words.
+        Assert.True(inServer.Failed);
+        Assert.Contains("Parameter enableWaf is true, but frontDoorTier is Standard", inServer.Failure, StringComparison.Ordinal);
+        Assert.NotEqual(0, command.ExitCode);
+        Assert.Contains(inServer.Failure!, command.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SnapshotCommand_ParameterFileNotCompiling_PrintsTheDiagnosticsTheCompilerProcessGives()
+    {
+        var parameters = $"using 'main.bicep'\n\n{Domains}\nparam documentSharedMaxAgeSeconds = 59\n";
+
+        var inServer = await Bicep.SnapshotAsync(parameters);
+        var command = await Bicep.SnapshotCommandAsync(parameters);
+
+        // Each run has its own copy of infra/, so the lines are compared from the file name on.
+        var lines = inServer.Failure!.Split('\n').Where(l => l.Contains("test.bicepparam(", StringComparison.Ordinal)).Select(l => l[l.IndexOf("test.bicepparam(", StringComparison.Ordinal)..].TrimEnd('\r')).ToList();
+        Assert.NotEmpty(lines);
+        Assert.NotEqual(0, command.ExitCode);
+        Assert.All(lines, line => Assert.Contains(line, command.AllOutput, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -36,7 +66,7 @@ public sealed class ParameterValidationTests
     {
         var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\n{Domains}\nparam documentMaxAgeSeconds = 300\n\nparam documentSharedMaxAgeSeconds = 300\n");
 
-        Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+        Assert.False(result.Failed, result.Failure);
     }
 
     [Theory]
@@ -46,9 +76,9 @@ public sealed class ParameterValidationTests
     {
         var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\n{Domains}\nparam maximumInstanceCount = {count}\n");
 
-        Assert.NotEqual(0, result.Run.ExitCode);
-        Assert.Contains("test.bicepparam(5,", result.Run.AllOutput, StringComparison.Ordinal);
-        Assert.Contains("the minimum allowable value is 40", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.True(result.Failed);
+        Assert.Contains("test.bicepparam(5,", result.Failure, StringComparison.Ordinal);
+        Assert.Contains("the minimum allowable value is 40", result.Failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,7 +88,7 @@ public sealed class ParameterValidationTests
 
         var scale = result.Single("Microsoft.Web/sites").Properties().GetProperty("functionAppConfig").GetProperty("scaleAndConcurrency");
 
-        Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+        Assert.False(result.Failed, result.Failure);
         Assert.Equal(40, scale.GetProperty("maximumInstanceCount").GetInt32());
     }
 
@@ -73,8 +103,8 @@ public sealed class ParameterValidationTests
     {
         var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\n{Domains}\nparam namePrefix = '{prefix}'\n");
 
-        Assert.NotEqual(0, result.Run.ExitCode);
-        Assert.Contains($"Parameter namePrefix '{prefix}' holds a character other than a lower-case letter or digit. Rule: 2 to 8 lower-case letters (a-z) and digits", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.True(result.Failed);
+        Assert.Contains($"Parameter namePrefix '{prefix}' holds a character other than a lower-case letter or digit. Rule: 2 to 8 lower-case letters (a-z) and digits", result.Failure, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -84,9 +114,9 @@ public sealed class ParameterValidationTests
     {
         var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\n{Domains}\nparam namePrefix = '{prefix}'\n");
 
-        Assert.NotEqual(0, result.Run.ExitCode);
-        Assert.Contains("test.bicepparam(5,", result.Run.AllOutput, StringComparison.Ordinal);
-        Assert.Contains(expected, result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.True(result.Failed);
+        Assert.Contains("test.bicepparam(5,", result.Failure, StringComparison.Ordinal);
+        Assert.Contains(expected, result.Failure, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -99,7 +129,7 @@ public sealed class ParameterValidationTests
         var storage = result.Single("Microsoft.Storage/storageAccounts").GetProperty("name").GetString()!;
         var waf = result.Single("Microsoft.Network/FrontDoorWebApplicationFirewallPolicies").GetProperty("name").GetString()!;
 
-        Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+        Assert.False(result.Failed, result.Failure);
         Assert.Matches("^[a-z0-9]{3,24}$", storage);
         Assert.Contains(prefix, storage, StringComparison.Ordinal);
         Assert.Matches("^[a-zA-Z][a-zA-Z0-9]{0,127}$", waf);

@@ -77,9 +77,9 @@ public sealed class PathModeSnapshotTests
     {
         var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\n{parameters}");
 
-        Assert.NotEqual(0, result.Run.ExitCode);
-        Assert.Contains(expected, result.Run.AllOutput, StringComparison.Ordinal);
-        Assert.Contains("Rule: ", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.Failure, StringComparison.Ordinal);
+        Assert.Contains("Rule: ", result.Failure, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class ShardingSnapshotTests
     {
         var result = await Bicep.SnapshotAsync(Parameters(tier, count, withProviderHost));
 
-        Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+        Assert.False(result.Failed, result.Failure);
         Assert.Single(result.OfType("Microsoft.Cdn/profiles"));
         Assert.Equal(tier == "Premium" ? PremiumLimit : 100, result.OfType("Microsoft.Cdn/profiles/customDomains").Count);
         Assert.Contains($"'domainCount', {(tier == "Premium" ? PremiumLimit : 100)}", result.Output("frontDoorShards"), StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class ShardingSnapshotTests
         var domains = result.OfType("Microsoft.Cdn/profiles/customDomains");
         var profiles = result.OfType("Microsoft.Cdn/profiles");
 
-        Assert.True(result.Run.ExitCode == 0, result.Run.AllOutput);
+        Assert.False(result.Failed, result.Failure);
         Assert.Equal([1, 100], profiles.Select(p => domains.Count(d => d.Id().StartsWith(p.Id() + "/", StringComparison.Ordinal))).Order());
     }
 
@@ -108,10 +108,10 @@ public sealed class ShardingSnapshotTests
     {
         var result = await Bicep.SnapshotAsync(Parameters("Standard", 101, withProviderHost: false));
 
-        Assert.NotEqual(0, result.Run.ExitCode);
-        Assert.Contains("Parameter customDomains has 101 entries in shard 0, but a Front Door Standard profile allows 100 custom domains. Rule: at most 100 custom domains per profile. ", result.Run.AllOutput, StringComparison.Ordinal);
-        Assert.Contains("Give the domains you add shard: 1 (each shard is its own profile, another Standard one: Premium holds 500 domains per profile, but its base fee is about 9 times Standard's, so choose it only for its WAF managed rules or Private Link;", result.Run.AllOutput, StringComparison.Ordinal);
-        Assert.DoesNotContain("Set frontDoorTier to Premium", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.True(result.Failed);
+        Assert.Contains("Parameter customDomains has 101 entries in shard 0, but a Front Door Standard profile allows 100 custom domains. Rule: at most 100 custom domains per profile. ", result.Failure, StringComparison.Ordinal);
+        Assert.Contains("Give the domains you add shard: 1 (each shard is its own profile, another Standard one: Premium holds 500 domains per profile, but its base fee is about 9 times Standard's, so choose it only for its WAF managed rules or Private Link;", result.Failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("Set frontDoorTier to Premium", result.Failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,9 +119,9 @@ public sealed class ShardingSnapshotTests
     {
         var result = await Bicep.SnapshotAsync(Parameters("Premium", 501, withProviderHost: false));
 
-        Assert.NotEqual(0, result.Run.ExitCode);
-        Assert.Contains("Parameter customDomains has 501 entries in shard 0, but a Front Door Premium profile allows 500 custom domains. Rule: at most 500 custom domains per profile. ", result.Run.AllOutput, StringComparison.Ordinal);
-        Assert.Contains("Give the domains you add shard: 1 (each shard is its own profile); never move a domain that is already served", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.True(result.Failed);
+        Assert.Contains("Parameter customDomains has 501 entries in shard 0, but a Front Door Premium profile allows 500 custom domains. Rule: at most 500 custom domains per profile. ", result.Failure, StringComparison.Ordinal);
+        Assert.Contains("Give the domains you add shard: 1 (each shard is its own profile); never move a domain that is already served", result.Failure, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -131,8 +131,8 @@ public sealed class ShardingSnapshotTests
     {
         var result = await Bicep.SnapshotAsync(Parameters(tier, count, withProviderHost: true));
 
-        Assert.NotEqual(0, result.Run.ExitCode);
-        Assert.Contains($"Parameter customDomains has {count} entries in shard 0, and providerHostName '{ProviderHost}' is a custom domain of that profile too, but a Front Door {tier} profile allows {count} custom domains. Rule: at most {count} custom domains per profile, the provider host included (shard 0 holds at most {count - 1} entries). Give the domains you add shard: 1 ", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.True(result.Failed);
+        Assert.Contains($"Parameter customDomains has {count} entries in shard 0, and providerHostName '{ProviderHost}' is a custom domain of that profile too, but a Front Door {tier} profile allows {count} custom domains. Rule: at most {count} custom domains per profile, the provider host included (shard 0 holds at most {count - 1} entries). Give the domains you add shard: 1 ", result.Failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,8 +155,8 @@ public sealed class ShardingSnapshotTests
     {
         var result = await Bicep.SnapshotAsync("using 'main.bicep'\n\nparam customDomains = [ { name: 'a.example.com' }, { name: 'b.example.com', shard: 2 } ]\n");
 
-        Assert.NotEqual(0, result.Run.ExitCode);
-        Assert.Contains("Parameter customDomains: no domain is in shard 1. Rule: ", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.True(result.Failed);
+        Assert.Contains("Parameter customDomains: no domain is in shard 1. Rule: ", result.Failure, StringComparison.Ordinal);
     }
 
     [Fact]

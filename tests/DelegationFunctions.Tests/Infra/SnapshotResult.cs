@@ -3,14 +3,16 @@ using System.Text.Json;
 namespace Delegation.Tests.Infra;
 
 /// <summary>
-/// A snapshot of a parameter file: the predicted resources when it succeeded; when it failed, the <c>bicep snapshot</c>
-/// run with its exit code and output (a snapshot made by the shared compiler process has exit code 0 and no output).
+/// A snapshot of a parameter file: the predicted resources when it succeeded; when it failed, what bicep said (the
+/// diagnostics of a parameter file that does not compile, or the message of the template check that failed).
 /// </summary>
-internal sealed record SnapshotResult(ToolResult Run, JsonDocument? Snapshot)
+internal sealed record SnapshotResult(JsonDocument? Snapshot, string? Failure)
 {
+    public bool Failed => Snapshot is null;
+
     public IReadOnlyList<JsonElement> Resources =>
         Snapshot?.RootElement.GetProperty("predictedResources").EnumerateArray().ToList()
-        ?? throw new InvalidOperationException($"bicep snapshot failed ({Run.ExitCode}): {Run.AllOutput}");
+        ?? throw new InvalidOperationException($"bicep snapshot failed: {Failure}");
 
     public IReadOnlyList<JsonElement> OfType(string type) =>
         Resources.Where(r => r.GetProperty("type").GetString() == type).ToList();

@@ -213,9 +213,9 @@ public sealed class TwoRegionsSnapshotTests(ExampleSnapshotFixture fixture) : IC
 
         var result = await Bicep.SnapshotAsync($"using 'main.bicep'\n\n{domains}\n{parameters}");
 
-        Assert.NotEqual(0, result.Run.ExitCode);
-        Assert.Contains(expected, result.Run.AllOutput, StringComparison.Ordinal);
-        Assert.Contains("Rule: ", result.Run.AllOutput, StringComparison.Ordinal);
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.Failure, StringComparison.Ordinal);
+        Assert.Contains("Rule: ", result.Failure, StringComparison.Ordinal);
     }
 
     private static (JsonElement Primary, JsonElement Secondary) Sites(SnapshotResult snapshot)

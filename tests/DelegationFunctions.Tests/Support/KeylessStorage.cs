@@ -6,8 +6,10 @@ namespace Delegation.Tests.Support;
 /// Table storage without keys, as the function app and an admin meet it on Azure: a keyless Azurite (https, bearer
 /// tokens checked) and the App Service managed identity endpoint that <c>DefaultAzureCredential</c> reaches through
 /// <c>IDENTITY_ENDPOINT</c>/<c>IDENTITY_HEADER</c>. Processes started with <see cref="Apply"/> see only that identity.
+/// The keyless Azurite is the run's shared one (<see cref="AzuriteFixture"/>; tests keep apart by their tables); each
+/// test class gets its own identity endpoint, whose answer and request count its tests steer and read.
 /// </summary>
-public sealed class KeylessStorage : IAsyncLifetime
+public sealed class KeylessStorage(AzuriteFixture azurites) : IAsyncLifetime
 {
     /// <summary>
     /// Everything DefaultAzureCredential reads before it reaches the managed identity, and the identity sources other
@@ -33,19 +35,11 @@ public sealed class KeylessStorage : IAsyncLifetime
         Identity = await ManagedIdentityEndpoint.StartAsync();
         if (Azurite.MissingNodeReason is null)
         {
-            Azurite = await Azurite.StartKeylessAsync();
+            Azurite = await azurites.GetKeylessAsync();
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Azurite.MissingNodeReason is null && Azurite is not null)
-        {
-            await Azurite.DisposeAsync();
-        }
-
-        await Identity.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await Identity.DisposeAsync();
 
     /// <summary>
     /// The environment of a process on Flex Consumption: the managed identity (unless <paramref name="withIdentity"/>
